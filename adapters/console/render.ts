@@ -1,0 +1,32 @@
+import type { CardChoice, Reply } from '../../src/bot/reply.js';
+
+/** Plain-text rendering for the terminal: answer, citation, then numbered choices. */
+export function renderText(reply: Reply): string {
+  const lines: string[] = [reply.text];
+  switch (reply.kind) {
+    case 'answer':
+      if (reply.staleSince) lines.push(`(This card was due for review on ${reply.staleSince}; it may be out of date.)`);
+      lines.push(`  Source: ${reply.citation.sourceTitle}`);
+      for (const s of reply.citation.sentences) lines.push(`  > ${s}`);
+      break;
+    case 'builtin':
+      for (const e of reply.examples) lines.push(`  • ${e}`);
+      for (const g of reply.topics) lines.push(`  ${g.subject}: ${g.cards.map((c) => c.title).join('; ')}`);
+      break;
+    default:
+      break;
+  }
+  const choices = numberedChoices(reply);
+  if (choices.length > 0) {
+    lines.push(reply.kind === 'answer' && reply.suggestions.length === 0 ? 'Related:' : 'Did you mean:');
+    choices.forEach((c, i) => lines.push(`  ${i + 1}. ${c.title}`));
+  }
+  return lines.join('\n');
+}
+
+/** The choices a console user can pick by number after this reply. */
+export function numberedChoices(reply: Reply): CardChoice[] {
+  if (reply.kind === 'answer') return reply.suggestions.length > 0 ? reply.suggestions : reply.related;
+  if (reply.kind === 'no-match' || reply.kind === 'builtin') return reply.suggestions;
+  return [];
+}

@@ -1,0 +1,26 @@
+/**
+ * Entry point: reads the configuration, loads the knowledge packs and starts the adapters.
+ * The console chat is the default when no platform token is configured. Only this file
+ * starts and stops the process.
+ */
+import { createConsoleAdapter } from '../adapters/console/console-adapter.js';
+import type { Adapter } from '../src/adapter.js';
+import { createBot } from '../src/bot/bot.js';
+import { readConfig } from '../src/config.js';
+import { FactdeskError } from '../src/errors.js';
+import { loadPacks } from '../src/knowledge/load-packs.js';
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const bot = createBot(loadPacks(config.KNOWLEDGE_DIR), { today: new Date().toISOString().slice(0, 10) });
+  const adapters: Adapter[] = [
+    createConsoleAdapter({ bot, input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true }),
+  ];
+  for (const adapter of adapters) await adapter.start();
+  await Promise.all(adapters.map((a) => a.finished).filter(Boolean));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`factdesk: ${error instanceof FactdeskError ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,66 @@
+/** A card the user can pick: a suggestion or a related card, rendered as a button by adapters. */
+export interface CardChoice {
+  pack: string;
+  card: string;
+  title: string;
+}
+
+/** Where an answer comes from: the document and its sentences the card rests on. */
+export interface Citation {
+  sourceTitle: string;
+  sentences: string[];
+  url?: string;
+}
+
+export type BuiltinIntent = 'help' | 'topics' | 'greeting' | 'thanks' | 'goodbye' | 'about';
+
+export interface TopicGroup {
+  pack: string;
+  packTitle: string;
+  subject: string;
+  cards: CardChoice[];
+}
+
+/** A fact card answered the question. */
+export interface AnswerReply {
+  kind: 'answer';
+  card: CardChoice;
+  /** The card's answer, plain text, exactly as written in the pack. */
+  text: string;
+  confidence: number;
+  citation: Citation;
+  /** Close runners-up, offered as "did you mean". */
+  suggestions: CardChoice[];
+  related: CardChoice[];
+  /** Set when the card is past its review date. */
+  staleSince?: string;
+}
+
+/** No card fits well enough: the bot says so and offers what it can answer. */
+export interface NoMatchReply {
+  kind: 'no-match';
+  text: string;
+  confidence: number;
+  suggestions: CardChoice[];
+}
+
+/** Help, topics, greetings and other replies that do not come from a card. */
+export interface BuiltinReply {
+  kind: 'builtin';
+  intent: BuiltinIntent;
+  text: string;
+  /** Example questions, for help. */
+  examples: string[];
+  /** The cards by subject, for topics. */
+  topics: TopicGroup[];
+  suggestions: CardChoice[];
+}
+
+/** The input could not be taken as a question (empty, too long). */
+export interface InvalidReply {
+  kind: 'invalid';
+  reason: 'empty' | 'too-long';
+  text: string;
+}
+
+export type Reply = AnswerReply | NoMatchReply | BuiltinReply | InvalidReply;

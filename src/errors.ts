@@ -1,0 +1,72 @@
+/**
+ * Every error Factdesk raises on purpose, in one place, so that messages stay consistent
+ * and tests can assert on them. Expected failures of a user's question are not errors:
+ * they are replies (see `bot/reply.ts`).
+ */
+
+/** Where in a knowledge file a problem was found. Lines are 1-based. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  /** Dotted path of the offending field, e.g. `cards[3].answer`. */
+  field: string;
+}
+
+export const ErrorCode = {
+  KnowledgeInvalid: 'FACTDESK_KNOWLEDGE_INVALID',
+  KnowledgeMissing: 'FACTDESK_KNOWLEDGE_MISSING',
+  ConfigInvalid: 'FACTDESK_CONFIG_INVALID',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export class FactdeskError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FactdeskError';
+  }
+}
+
+/** A knowledge pack that cannot be loaded. The message names file, line and field. */
+export class KnowledgeError extends FactdeskError {
+  constructor(
+    readonly location: SourceLocation,
+    readonly reason: string,
+  ) {
+    super(ErrorCode.KnowledgeInvalid, `${location.file}:${location.line}: ${location.field}: ${reason}`);
+    this.name = 'KnowledgeError';
+  }
+}
+
+export class KnowledgeMissingError extends FactdeskError {
+  constructor(readonly path: string) {
+    super(ErrorCode.KnowledgeMissing, `no knowledge pack found in ${path} (expected <pack>/pack.yaml)`);
+    this.name = 'KnowledgeMissingError';
+  }
+}
+
+/** A setting that is missing or wrong. Never carries the setting's value: it may be a secret. */
+export class ConfigError extends FactdeskError {
+  constructor(
+    readonly variable: string,
+    readonly reason: string,
+  ) {
+    super(ErrorCode.ConfigInvalid, `${variable}: ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reasons a knowledge file is rejected; tests assert on these texts. */
+export const knowledgeMessages = {
+  yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
+  unknownField: (name: string) => `unknown field "${name}"`,
+  missingField: () => 'required field is missing',
+  duplicateId: (id: string, firstLine: number) => `duplicate card id "${id}" (first defined on line ${firstLine})`,
+  unknownRelated: (id: string) => `related card "${id}" does not exist in this pack`,
+  unknownSubject: (id: string) => `subject "${id}" is not defined under subjects`,
+  sourceNotFound: (file: string) => `sentence not found verbatim in ${file}`,
+  sourceFileMissing: (file: string) => `source file ${file} does not exist`,
+  badDate: () => 'expected a date as YYYY-MM-DD',
+} as const;

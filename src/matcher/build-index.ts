@@ -1,0 +1,114 @@
+import type { QuestionType } from '../text/lexicon.js';
+import { type Analyzer, createAnalyzer } from '../text/analyze.js';
+import { DEFAULT_MATCHER_OPTIONS, type MatcherOptions, maxEdits } from './defaults.js';
+import { createFuzzyVocabulary, type FuzzyVocabulary } from './fuzzy-vocabulary.js';
+
+/**
+ * What the matcher indexes: anything with example questions. A fact card maps its questions
+ * and title to `examples`, its aliases to `keywords` and its answer and source to `body`; a
+ * benchmark intent maps its training queries to `examples`.
+ */
+export interface MatchDoc {
+  id: string;
+  examples: string[];
+  keywords?: string[];
+  body?: string[];
+}
+
+export interface IndexedExample {
+  doc: number;
+  /** Term → tf-idf weight, L2-normalised. */
+  vector: Map<string, number>;
+}
+
+export interface IndexedDoc {
+  id: string;
+  /** Term → field weight: how strongly the term belongs to this doc. */
+  terms: Map<string, number>;
+  /** Kinds of question the doc's examples ask (who, where, …). */
+  questionTypes: Set<QuestionType>;
+}
+
+/** Everything the pure `match` function reads. Built once per set of docs, never mutated. */
+export interface MatchIndex {
+  options: Readonly<MatcherOptions>;
+  analyzer: Analyzer;
+  docs: IndexedDoc[];
+  examples: IndexedExample[];
+  idf: Map<string, number>;
+  maxIdf: number;
+  /** Term → docs that contain it. */
+  docPostings: Map<string, number[]>;
+  /** Term → examples that contain it. */
+  examplePostings: Map<string, number[]>;
+  fuzzy: FuzzyVocabulary;
+}
+
+export interface BuildOptions {
+  synonyms?: ReadonlyArray<ReadonlyArray<string>>;
+  options?: Partial<MatcherOptions>;
+}
+
+export function buildIndex(input: MatchDoc[], build: BuildOptions = {}): MatchIndex {
+  const options = Object.freeze({ ...DEFAULT_MATCHER_OPTIONS, ...build.options });
+  const analyzer = createAnalyzer(build.synonyms);
+
+  const exampleTerms: Array<{ doc: number; terms: string[] }> = [];
+  const docs: IndexedDoc[] = input.map((doc, d) => {
+    const terms = new Map<string, number>();
+    const add = (list: string[] | undefined, weight: number, asExamples: boolean) => {
+      for (const text of list ?? []) {
+        const analysed = analyzer.terms(text);
+        if (asExamples && analysed.length > 0) exampleTerms.push({ doc: d, terms: analysed });
+        for (const t of analysed) terms.set(t, Math.max(terms.get(t) ?? 0, weight));
+      }
+    };
+    add(doc.examples, options.exampleFieldWeight, true);
+    add(doc.keywords, options.exampleFieldWeight, false);
+    add(doc.body, options.bodyFieldWeight, false);
+    const questionTypes = new Set<QuestionType>();
+    for (const q of doc.examples) {
+      const type = analyzer.questionType(q);
+      if (type) questionTypes.add(type);
+    }
+    return { id: doc.id, terms, questionTypes };
+  });
+
+  const docPostings = new Map<string, number[]>();
+  docs.forEach((doc, d) => {
+    for (const t of doc.terms.keys()) {
+      const list = docPostings.get(t) ?? [];
+      list.push(d);
+      docPostings.set(t, list);
+    }
+  });
+  const idf = new Map<string, number>();
+  let maxIdf = 0;
+  for (const [t, list] of docPostings) {
+    const value = Math.log(1 + docs.length / list.length);
+    idf.set(t, value);
+    maxIdf = Math.max(maxIdf, value);
+  }
+
+  const examplePostings = new Map<string, number[]>();
+  const examples: IndexedExample[] = exampleTerms.map(({ doc, terms }, e) => {
+    const vector = new Map<string, number>();
+    for (const t of new Set(terms)) vector.set(t, idf.get(t) ?? 0);
+    const norm = Math.hypot(...vector.values()) || 1;
+    for (const [t, w] of vector) {
+      vector.set(t, w / norm);
+      const list = examplePostings.get(t) ?? [];
+      list.push(e);
+      examplePostings.set(t, list);
+    }
+    return { doc, vector };
+  });
+
+  const fuzzy = createFuzzyVocabulary(docPostings.keys(), (t) => docPostings.get(t)?.length ?? 0, {
+    threshold: options.fuseThreshold,
+    minLength: options.fuzzyMinLength,
+    maxEdits,
+  });
+
+  return { options, analyzer, docs, examples, idf, maxIdf, docPostings, examplePostings, fuzzy };
+}

@@ -1,0 +1,53 @@
+/**
+ * Tuning of the matcher, in one frozen object. Values were chosen on the development
+ * questions (`tests/eval/dev.yaml`) and are reported against the held-out test questions;
+ * change them only with `npm run eval` before and after.
+ */
+export interface MatcherOptions {
+  /** Weight of a term found in a card's examples, title or aliases. */
+  exampleFieldWeight: number;
+  /** Weight of a term found only in a card's answer or source sentences. */
+  bodyFieldWeight: number;
+  /** Weight of a query term no card knows, as a multiple of the largest idf. */
+  unknownTermWeight: number;
+  /** Share of the rank given to the best single example question (the rest is coverage). */
+  exampleSimilarityShare: number;
+  /** Confidence multiplier when the question asks who/where/when/... and the card never answers that. */
+  questionTypeMismatch: number;
+  /** Below this confidence the bot abstains. */
+  abstainBelow: number;
+  /** Suggestions are offered when the runner-up is within this distance of the top candidate. */
+  closeMargin: number;
+  /** Most suggestions offered at once. */
+  maxSuggestions: number;
+  /** Least confidence for a card to be offered as a suggestion. */
+  suggestAbove: number;
+  /** Shortest stemmed term that fuzzy correction is tried on. */
+  fuzzyMinLength: number;
+  /** fuse.js threshold for candidate terms, before the edit-distance check. */
+  fuseThreshold: number;
+  /** Confidence multiplier per corrected edit, so a typo counts a little less than an exact term. */
+  editPenalty: number;
+}
+
+export const DEFAULT_MATCHER_OPTIONS: Readonly<MatcherOptions> = Object.freeze({
+  exampleFieldWeight: 1,
+  bodyFieldWeight: 0.5,
+  unknownTermWeight: 0.8,
+  exampleSimilarityShare: 0.35,
+  questionTypeMismatch: 0.6,
+  abstainBelow: 0.5,
+  closeMargin: 0.06,
+  maxSuggestions: 3,
+  suggestAbove: 0.25,
+  fuzzyMinLength: 4,
+  fuseThreshold: 0.4,
+  editPenalty: 0.08,
+});
+
+/** Edits allowed when correcting a typo, by length of the typed term. */
+export function maxEdits(length: number): number {
+  if (length < 4) return 0;
+  if (length < 7) return 1;
+  return 2;
+}

@@ -1,0 +1,104 @@
+import type { QuestionType } from '../text/lexicon.js';
+import type { MatchIndex } from './build-index.js';
+
+/** One term of the question, as the matcher understood it. */
+export interface QueryTerm {
+  /** The analysed term as typed. */
+  typed: string;
+  /** The known term it was read as (itself, or a typo correction); absent when no card knows it. */
+  known?: string;
+  edits: number;
+  /** How much the term counts: its rarity across cards, or a high weight when unknown. */
+  weight: number;
+}
+
+export interface Candidate {
+  id: string;
+  /** Share of the question's weighted terms this doc covers, in [0, 1]. */
+  coverage: number;
+  /** Cosine similarity to the doc's closest example question, in [0, 1]. */
+  exampleSimilarity: number;
+  /** False when the question asks who/where/when/… and none of the doc's examples does. */
+  questionTypeFits: boolean;
+  /** In [0, 1]; the bot answers only above its abstention threshold. */
+  confidence: number;
+  /** Known terms of the question found in this doc. */
+  matchedTerms: string[];
+}
+
+export interface MatchResult {
+  terms: QueryTerm[];
+  questionType?: QuestionType;
+  /** Best first. */
+  candidates: Candidate[];
+}
+
+/**
+ * Ranks the indexed docs for a question. Pure: the same index and text give the same result.
+ * Evidence: coverage of the question's terms weighted by rarity (terms no card knows count
+ * against every card), the closest example question, and the kind of question asked.
+ */
+export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
+  const { options, analyzer } = index;
+  const terms = readTerms(index, [...new Set(analyzer.terms(text))]);
+  const questionType = analyzer.questionType(text);
+  const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
+  if (totalWeight === 0) return { terms, ...(questionType ? { questionType } : {}), candidates: [] };
+
+  const credit = (t: QueryTerm) => t.weight * (1 - options.editPenalty * t.edits);
+  const covered = new Map<number, number>();
+  for (const t of terms) {
+    if (!t.known) continue;
+    for (const d of index.docPostings.get(t.known) ?? []) {
+      const fieldWeight = index.docs[d]?.terms.get(t.known) ?? 0;
+      covered.set(d, (covered.get(d) ?? 0) + credit(t) * fieldWeight);
+    }
+  }
+
+  const queryNorm = Math.hypot(...terms.map((t) => t.weight)) || 1;
+  const bestExample = new Map<number, number>();
+  const dots = new Map<number, number>();
+  for (const t of terms) {
+    if (!t.known) continue;
+    const q = credit(t) / queryNorm;
+    for (const e of index.examplePostings.get(t.known) ?? []) {
+      dots.set(e, (dots.get(e) ?? 0) + q * (index.examples[e]?.vector.get(t.known) ?? 0));
+    }
+  }
+  for (const [e, dot] of dots) {
+    const d = index.examples[e]?.doc ?? -1;
+    if (dot > (bestExample.get(d) ?? 0)) bestExample.set(d, dot);
+  }
+
+  const share = options.exampleSimilarityShare;
+  const candidates: Candidate[] = [];
+  for (const [d, weight] of covered) {
+    const doc = index.docs[d];
+    if (!doc) continue;
+    const coverage = Math.min(1, weight / totalWeight);
+    const exampleSimilarity = Math.min(1, bestExample.get(d) ?? 0);
+    const questionTypeFits = !questionType || doc.questionTypes.has(questionType);
+    const rank = (1 - share) * coverage + share * exampleSimilarity;
+    candidates.push({
+      id: doc.id,
+      coverage,
+      exampleSimilarity,
+      questionTypeFits,
+      confidence: rank * (questionTypeFits ? 1 : options.questionTypeMismatch),
+      matchedTerms: terms.filter((t) => t.known && doc.terms.has(t.known)).map((t) => t.known as string),
+    });
+  }
+  candidates.sort((a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id));
+  return { terms, ...(questionType ? { questionType } : {}), candidates: candidates.slice(0, limit) };
+}
+
+function readTerms(index: MatchIndex, typed: string[]): QueryTerm[] {
+  const unknownWeight = index.options.unknownTermWeight * index.maxIdf;
+  return typed.map((term) => {
+    const idf = index.idf.get(term);
+    if (idf !== undefined) return { typed: term, known: term, edits: 0, weight: idf };
+    const fix = index.fuzzy.correct(term);
+    if (fix) return { typed: term, known: fix.term, edits: fix.edits, weight: index.idf.get(fix.term) ?? 0 };
+    return { typed: term, edits: 0, weight: unknownWeight };
+  });
+}

@@ -1,0 +1,61 @@
+import { QUESTION_TYPES, type QuestionType, STOP_WORDS, SYNONYMS } from './lexicon.js';
+import { normalize } from './normalize.js';
+import { stem } from './stem.js';
+
+/**
+ * Turns text into the terms the matcher compares: normalised, stop words dropped, stemmed,
+ * synonyms folded onto one canonical term. Built once per index because packs may add
+ * synonym groups of their own.
+ */
+export interface Analyzer {
+  terms(text: string): string[];
+  /** The kind of answer a question asks for, if its wording says. */
+  questionType(text: string): QuestionType | undefined;
+}
+
+export function createAnalyzer(extraSynonyms: ReadonlyArray<ReadonlyArray<string>> = []): Analyzer {
+  const groups = [...SYNONYMS, ...extraSynonyms];
+  // The question type carries "how long"/"how much"; left in, "long" would match "long sought".
+  const phrases: Array<[RegExp, string]> = [
+    [/\bhow (long|much)\b/g, ' '],
+    [/\bhow many\b/g, ` ${canonicalOf('number')} `],
+  ];
+  const words = new Map<string, string>();
+  for (const group of groups) {
+    const canonical = canonicalOf(group[0] ?? '');
+    for (const entry of group) {
+      const norm = normalize(entry);
+      if (norm.includes(' ')) phrases.push([new RegExp(`\\b${norm}\\b`, 'g'), ` ${canonical} `]);
+      else if (norm && !words.has(stem(norm))) words.set(stem(norm), canonical);
+    }
+  }
+  // Longest phrases first, so "prison term" wins over "prison".
+  phrases.sort((a, b) => b[0].source.length - a[0].source.length);
+
+  const terms = (text: string): string[] => {
+    let s = normalize(text);
+    for (const [pattern, replacement] of phrases) s = s.replace(pattern, replacement);
+    const out: string[] = [];
+    for (const token of s.split(' ')) {
+      if (!token || STOP_WORDS.has(token)) continue;
+      const stemmed = stem(token);
+      out.push(words.get(stemmed) ?? stemmed);
+    }
+    return out;
+  };
+
+  return {
+    terms,
+    questionType(text) {
+      const s = normalize(text);
+      for (const [type, pattern] of Object.entries(QUESTION_TYPES) as Array<[QuestionType, RegExp]>) {
+        if (pattern.test(s)) return type;
+      }
+      return undefined;
+    },
+  };
+}
+
+function canonicalOf(word: string): string {
+  return stem(normalize(word));
+}
