@@ -5,7 +5,11 @@ export function formatExplanation(bot: Bot, text: string): string {
   const result = bot.explain(text);
   const lines = [`Question: ${text}`, `Question type: ${result.questionType ?? '(none)'}`, 'Terms:'];
   for (const t of result.terms) {
-    const how = !t.known ? 'unknown to every card' : t.known === t.typed ? 'known' : `read as "${t.known}" (${t.edits} edit)`;
+    const how = !t.known
+      ? 'unknown to every card'
+      : t.known === t.typed
+        ? 'known'
+        : `read as "${t.known}" (${t.edits} edit)`;
     lines.push(`  ${t.typed.padEnd(16)} weight ${t.weight.toFixed(2)}  ${how}`);
   }
   lines.push('Top candidates:');

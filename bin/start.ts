@@ -14,7 +14,12 @@ async function main(): Promise<void> {
   const config = readConfig();
   const bot = createBot(loadPacks(config.KNOWLEDGE_DIR), { today: new Date().toISOString().slice(0, 10) });
   const adapters: Adapter[] = [
-    createConsoleAdapter({ bot, input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true }),
+    createConsoleAdapter({
+      bot,
+      input: process.stdin,
+      output: process.stdout,
+      interactive: process.stdin.isTTY === true,
+    }),
   ];
   for (const adapter of adapters) await adapter.start();
   await Promise.all(adapters.map((a) => a.finished).filter(Boolean));

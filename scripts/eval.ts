@@ -34,6 +34,8 @@ for (const set of sets) {
   );
   if (r.misses.length > 0) console.log('wrong:');
   for (const m of r.misses) {
-    console.log(`  [${m.tags.join(',')}] ${m.q}\n      expected ${m.expected}, got ${m.got} (${m.confidence.toFixed(2)})`);
+    console.log(
+      `  [${m.tags.join(',')}] ${m.q}\n      expected ${m.expected}, got ${m.got} (${m.confidence.toFixed(2)})`,
+    );
   }
 }

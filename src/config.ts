@@ -17,7 +17,11 @@ const schema = z.object({
   SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
-  SLACK_COMMAND: z.string().trim().regex(/^\/[a-z0-9_-]+$/, 'must look like /ask').default('/ask'),
+  SLACK_COMMAND: z
+    .string()
+    .trim()
+    .regex(/^\/[a-z0-9_-]+$/, 'must look like /ask')
+    .default('/ask'),
   SLACK_API_URL: optionalText.pipe(z.url().optional()),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DISCORD_TOKEN: optionalText,

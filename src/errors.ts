@@ -63,7 +63,8 @@ export const knowledgeMessages = {
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
   unknownField: (name: string) => `unknown field "${name}"`,
   missingField: () => 'required field is missing',
-  duplicateId: (id: string, firstLine: number) => `duplicate card id "${id}" (first defined on line ${firstLine})`,
+  duplicateId: (id: string, firstLine: number) =>
+    `duplicate card id "${id}" (first defined on line ${firstLine})`,
   unknownRelated: (id: string) => `related card "${id}" does not exist in this pack`,
   unknownSubject: (id: string) => `subject "${id}" is not defined under subjects`,
   sourceNotFound: (file: string) => `sentence not found verbatim in ${file}`,

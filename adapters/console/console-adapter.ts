@@ -33,7 +33,9 @@ export function createConsoleAdapter({ bot, input, output, interactive }: Consol
       const conversation = `console-${process.pid}`;
       let choices: CardChoice[] = [];
       if (interactive) {
-        write(`Factdesk: ask about ${bot.packs.map((p) => p.title).join(', ')}. Type "help", or Ctrl+D to leave.`);
+        write(
+          `Factdesk: ask about ${bot.packs.map((p) => p.title).join(', ')}. Type "help", or Ctrl+D to leave.`,
+        );
         rl.prompt();
       }
       rl.on('line', (line) => {

@@ -14,7 +14,8 @@ export interface JsonLine {
 }
 
 export function toJsonLine(question: string, reply: Reply): JsonLine {
-  const suggestions = reply.kind === 'answer' || reply.kind === 'no-match' || reply.kind === 'builtin' ? reply.suggestions : [];
+  const suggestions =
+    reply.kind === 'answer' || reply.kind === 'no-match' || reply.kind === 'builtin' ? reply.suggestions : [];
   return {
     question,
     matched: reply.kind === 'answer',

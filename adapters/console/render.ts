@@ -5,7 +5,8 @@ export function renderText(reply: Reply): string {
   const lines: string[] = [reply.text];
   switch (reply.kind) {
     case 'answer':
-      if (reply.staleSince) lines.push(`(This card was due for review on ${reply.staleSince}; it may be out of date.)`);
+      if (reply.staleSince)
+        lines.push(`(This card was due for review on ${reply.staleSince}; it may be out of date.)`);
       lines.push(`  Source: ${reply.citation.sourceTitle}`);
       for (const s of reply.citation.sentences) lines.push(`  > ${s}`);
       break;
@@ -19,7 +20,9 @@ export function renderText(reply: Reply): string {
   const choices = numberedChoices(reply);
   if (choices.length > 0) {
     lines.push(reply.kind === 'answer' && reply.suggestions.length === 0 ? 'Related:' : 'Did you mean:');
-    choices.forEach((c, i) => lines.push(`  ${i + 1}. ${c.title}`));
+    choices.forEach((c, i) => {
+      lines.push(`  ${i + 1}. ${c.title}`);
+    });
   }
   return lines.join('\n');
 }

@@ -46,7 +46,8 @@ export function createBot(packs: readonly Pack[], options: BotOptions = {}): Bot
     ...(options.matcher ? { options: options.matcher } : {}),
   });
   const cards = new Map<string, { pack: Pack; card: Card }>();
-  for (const pack of packs) for (const card of pack.cards) cards.set(cardKey(pack.id, card.id), { pack, card });
+  for (const pack of packs)
+    for (const card of pack.cards) cards.set(cardKey(pack.id, card.id), { pack, card });
   const choice = (key: string): CardChoice | undefined => {
     const found = cards.get(key);
     return found ? choiceOf(found.pack.id, found.card) : undefined;
@@ -102,7 +103,7 @@ export function createBot(packs: readonly Pack[], options: BotOptions = {}): Bot
         };
       }
       const builtin = detectBuiltin(guarded.text);
-      if (builtin) return builtinReply(builtin, [...packs]);
+      if (builtin) return builtinReply(builtin, packs);
 
       const result = match(index, stripGreeting(guarded.text));
       const decision = decide(result, index.options);

@@ -7,12 +7,30 @@ import type { BuiltinIntent, BuiltinReply, CardChoice, TopicGroup } from './repl
  * the whole normalised message so that "help" never steals "who helped free Whalen?".
  */
 const PATTERNS: ReadonlyArray<[BuiltinIntent, RegExp]> = [
-  ['greeting', /^(hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|hi there|hello there|hey there)( (bot|factdesk|there|all|everyone|folks))?$/],
-  ['thanks', /^((many )?thanks?( you)?( (so|very) much)?( a lot)?|thx|ty|cheers|much appreciated|great thanks|thanks a lot|ok thanks|perfect thanks|that helps|that helped)( (bot|factdesk))?$/],
-  ['goodbye', /^(bye|goodbye|good bye|see (you|ya)( later)?|later|farewell|bye bye|cya|quit|exit|that is all|that s all)( (bot|factdesk))?$/],
-  ['help', /^(help|help me|\?|commands|usage|how (do|does) (i|this|it) (use|work)( this| you| it)?|what can (you|i) (do|ask)( you)?|what do you do|how can you help|what are you|who are you|how does this work|what should i ask|instructions)$/],
-  ['topics', /^((list|show)( me)?( the| all)? )?(topics|subjects|cards|facts)( list)?$|^what (do you know|topics|subjects)( do you (know|cover|have))?( about)?$|^what can you (answer|tell me about)$|^(list|show)( me)? what you know$/],
-  ['about', /^(about|sources?|what is your source|where do (your|you get) (answers|facts|information)( come from)?|what (document|article|story|source) (are you|do you) (based on|use|using)|what are you based on|credits)$/],
+  [
+    'greeting',
+    /^(hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|hi there|hello there|hey there)( (bot|factdesk|there|all|everyone|folks))?$/,
+  ],
+  [
+    'thanks',
+    /^((many )?thanks?( you)?( (so|very) much)?( a lot)?|thx|ty|cheers|much appreciated|great thanks|thanks a lot|ok thanks|perfect thanks|that helps|that helped)( (bot|factdesk))?$/,
+  ],
+  [
+    'goodbye',
+    /^(bye|goodbye|good bye|see (you|ya)( later)?|later|farewell|bye bye|cya|quit|exit|that is all|that s all)( (bot|factdesk))?$/,
+  ],
+  [
+    'help',
+    /^(help|help me|\?|commands|usage|how (do|does) (i|this|it) (use|work)( this| you| it)?|what can (you|i) (do|ask)( you)?|what do you do|how can you help|what are you|who are you|how does this work|what should i ask|instructions)$/,
+  ],
+  [
+    'topics',
+    /^((list|show)( me)?( the| all)? )?(topics|subjects|cards|facts)( list)?$|^what (do you know|topics|subjects)( do you (know|cover|have))?( about)?$|^what can you (answer|tell me about)$|^(list|show)( me)? what you know$/,
+  ],
+  [
+    'about',
+    /^(about|sources?|what is your source|where do (your|you get) (answers|facts|information)( come from)?|what (document|article|story|source) (are you|do you) (based on|use|using)|what are you based on|credits)$/,
+  ],
 ];
 
 export function detectBuiltin(text: string): BuiltinIntent | undefined {
@@ -24,14 +42,17 @@ export function detectBuiltin(text: string): BuiltinIntent | undefined {
 
 /** Greetings typed in front of a real question ("hi, who is Krasikov?") are dropped before matching. */
 export function stripGreeting(text: string): string {
-  return text.replace(/^\s*(hi|hello|hey|hiya|yo|good (morning|afternoon|evening))( there)?\b[\s,.!:;-]*/i, '');
+  return text.replace(
+    /^\s*(hi|hello|hey|hiya|yo|good (morning|afternoon|evening))( there)?\b[\s,.!:;-]*/i,
+    '',
+  );
 }
 
 export function choiceOf(pack: string, card: { id: string; title: string }): CardChoice {
   return { pack, card: card.id, title: card.title };
 }
 
-export function topicGroups(packs: Pack[]): TopicGroup[] {
+export function topicGroups(packs: readonly Pack[]): TopicGroup[] {
   return packs.flatMap((pack) => {
     const names = new Map(pack.subjects.map((s) => [s.id, s.name]));
     const groups = new Map<string, CardChoice[]>();
@@ -44,7 +65,7 @@ export function topicGroups(packs: Pack[]): TopicGroup[] {
 }
 
 /** A few example questions, one from each of the first cards of every pack. */
-export function exampleQuestions(packs: Pack[], perPack = 4): string[] {
+export function exampleQuestions(packs: readonly Pack[], perPack = 4): string[] {
   return packs.flatMap((pack) => {
     const step = Math.max(1, Math.floor(pack.cards.length / perPack));
     return pack.cards
@@ -54,7 +75,7 @@ export function exampleQuestions(packs: Pack[], perPack = 4): string[] {
   });
 }
 
-export function builtinReply(intent: BuiltinIntent, packs: Pack[]): BuiltinReply {
+export function builtinReply(intent: BuiltinIntent, packs: readonly Pack[]): BuiltinReply {
   const base = { kind: 'builtin' as const, intent, examples: [], topics: [], suggestions: [] };
   const stories = packs.map((p) => `“${p.title}”`).join(', ');
   switch (intent) {

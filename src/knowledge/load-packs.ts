@@ -25,7 +25,9 @@ export function loadPackFile(file: string): Pack {
     text: readFileSync(file, 'utf8'),
     readSource: (rel) => {
       const path = resolve(dirname(file), rel);
-      return existsSync(path) ? { path: relative(process.cwd(), path), text: readFileSync(path, 'utf8') } : undefined;
+      return existsSync(path)
+        ? { path: relative(process.cwd(), path), text: readFileSync(path, 'utf8') }
+        : undefined;
     },
   });
 }

@@ -39,7 +39,11 @@ export function parsePack(input: PackInput): Pack {
     const path = issue.path.filter((p): p is PathPart => typeof p !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
       const key = issue.keys[0] ?? '';
-      fail([...path, key], knowledgeMessages.unknownField(key), keyOffset(doc.contents as Node | null, path, key));
+      fail(
+        [...path, key],
+        knowledgeMessages.unknownField(key),
+        keyOffset(doc.contents as Node | null, path, key),
+      );
     }
     const missing = issue.code === 'invalid_type' && nodeAt(doc.contents as Node | null, path) === undefined;
     fail(path, missing ? knowledgeMessages.missingField() : issue.message);

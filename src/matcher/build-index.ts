@@ -1,5 +1,5 @@
-import type { QuestionType } from '../text/lexicon.js';
 import { type Analyzer, createAnalyzer } from '../text/analyze.js';
+import type { QuestionType } from '../text/lexicon.js';
 import { DEFAULT_MATCHER_OPTIONS, type MatcherOptions, maxEdits } from './defaults.js';
 import { createFuzzyVocabulary, type FuzzyVocabulary } from './fuzzy-vocabulary.js';
 

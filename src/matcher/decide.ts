@@ -13,7 +13,9 @@ export function decide(result: MatchResult, options: Readonly<MatcherOptions>): 
   const [top, ...rest] = result.candidates;
   if (!top || top.confidence < options.abstainBelow) {
     return {
-      suggestions: result.candidates.filter((c) => c.confidence >= options.suggestAbove).slice(0, options.maxSuggestions),
+      suggestions: result.candidates
+        .filter((c) => c.confidence >= options.suggestAbove)
+        .slice(0, options.maxSuggestions),
     };
   }
   const close = rest.filter((c) => top.confidence - c.confidence <= options.closeMargin);

@@ -35,7 +35,10 @@ export function createFuzzyVocabulary(
     const edits = options.maxEdits(length);
     for (let l = length - edits; l <= length + edits; l++) near.push(...(byLength.get(l) ?? []));
     if (near.length > 0) {
-      fuses.set(length, new Fuse(near, { threshold: options.threshold, ignoreLocation: true, isCaseSensitive: true }));
+      fuses.set(
+        length,
+        new Fuse(near, { threshold: options.threshold, ignoreLocation: true, isCaseSensitive: true }),
+      );
     }
   }
 
