@@ -3,6 +3,7 @@ import { buildIndex, type MatchDoc, type MatchIndex } from '../matcher/build-ind
 import { decide } from '../matcher/decide.js';
 import type { MatcherOptions } from '../matcher/defaults.js';
 import { type MatchResult, match } from '../matcher/match.js';
+import { englishBackground } from '../text/background.js';
 import { builtinReply, choiceOf, detectBuiltin, stripGreeting, topicGroups } from './builtins.js';
 import { guardInput } from './guard.js';
 import type { Query } from './query.js';
@@ -36,6 +37,7 @@ export function cardDocs(packs: readonly Pack[]): MatchDoc[] {
       examples: [card.title, ...card.questions],
       keywords: card.aliases,
       body: [card.answer],
+      ...(card.subject ? { subject: cardKey(pack.id, card.subject) } : {}),
     })),
   );
 }
@@ -43,6 +45,10 @@ export function cardDocs(packs: readonly Pack[]): MatchDoc[] {
 export function createBot(packs: readonly Pack[], options: BotOptions = {}): Bot {
   const index: MatchIndex = buildIndex(cardDocs(packs), {
     synonyms: packs.flatMap((p) => p.synonyms),
+    background: englishBackground(),
+    subjects: packs.flatMap((p) =>
+      p.subjects.map((s) => ({ id: cardKey(p.id, s.id), names: [s.name, ...s.aliases] })),
+    ),
     ...(options.matcher ? { options: options.matcher } : {}),
   });
   const cards = new Map<string, { pack: Pack; card: Card }>();

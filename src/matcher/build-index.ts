@@ -1,4 +1,5 @@
 import { type Analyzer, createAnalyzer } from '../text/analyze.js';
+import { type Background, flatBackground } from '../text/background.js';
 import type { QuestionType } from '../text/lexicon.js';
 import { DEFAULT_MATCHER_OPTIONS, type MatcherOptions, maxEdits } from './defaults.js';
 import { createFuzzyVocabulary, type FuzzyVocabulary } from './fuzzy-vocabulary.js';
@@ -13,6 +14,14 @@ export interface MatchDoc {
   examples: string[];
   keywords?: string[];
   body?: string[];
+  /** Id of the subject (person, thing) the doc is about; see {@link BuildOptions.subjects}. */
+  subject?: string;
+}
+
+/** A named subject: when a question names one, docs about other subjects are less likely. */
+export interface SubjectNames {
+  id: string;
+  names: string[];
 }
 
 export interface IndexedExample {
@@ -27,12 +36,15 @@ export interface IndexedDoc {
   terms: Map<string, number>;
   /** Kinds of question the doc's examples ask (who, where, …). */
   questionTypes: Set<QuestionType>;
+  subject?: string;
 }
 
 /** Everything the pure `match` function reads. Built once per set of docs, never mutated. */
 export interface MatchIndex {
   options: Readonly<MatcherOptions>;
   analyzer: Analyzer;
+  /** How common words are in general English, to tell filler from key content. */
+  background: Background;
   docs: IndexedDoc[];
   examples: IndexedExample[];
   idf: Map<string, number>;
@@ -41,11 +53,15 @@ export interface MatchIndex {
   docPostings: Map<string, number[]>;
   /** Term → examples that contain it. */
   examplePostings: Map<string, number[]>;
+  /** Term → subjects it names ("whelan" → whelan). */
+  subjectTerms: Map<string, Set<string>>;
   fuzzy: FuzzyVocabulary;
 }
 
 export interface BuildOptions {
   synonyms?: ReadonlyArray<ReadonlyArray<string>>;
+  background?: Background;
+  subjects?: SubjectNames[];
   options?: Partial<MatcherOptions>;
 }
 
@@ -71,7 +87,7 @@ export function buildIndex(input: MatchDoc[], build: BuildOptions = {}): MatchIn
       const type = analyzer.questionType(q);
       if (type) questionTypes.add(type);
     }
-    return { id: doc.id, terms, questionTypes };
+    return { id: doc.id, terms, questionTypes, ...(doc.subject ? { subject: doc.subject } : {}) };
   });
 
   const docPostings = new Map<string, number[]>();
@@ -110,5 +126,25 @@ export function buildIndex(input: MatchDoc[], build: BuildOptions = {}): MatchIn
     maxEdits,
   });
 
-  return { options, analyzer, docs, examples, idf, maxIdf, docPostings, examplePostings, fuzzy };
+  const subjectTerms = new Map<string, Set<string>>();
+  for (const subject of build.subjects ?? []) {
+    for (const name of subject.names) {
+      for (const t of analyzer.terms(name))
+        subjectTerms.set(t, (subjectTerms.get(t) ?? new Set()).add(subject.id));
+    }
+  }
+  const background = build.background ?? flatBackground;
+  return {
+    options,
+    analyzer,
+    background,
+    docs,
+    examples,
+    idf,
+    maxIdf,
+    docPostings,
+    examplePostings,
+    subjectTerms,
+    fuzzy,
+  };
 }

@@ -10,10 +10,22 @@ export interface MatcherOptions {
   bodyFieldWeight: number;
   /** Weight of a query term no card knows, as a multiple of the largest idf. */
   unknownTermWeight: number;
+  /** Weight of a known term found outside the sentence that asks the question. */
+  contextKnownWeight: number;
+  /** Weight of an unknown term found outside the sentence that asks the question. */
+  contextUnknownWeight: number;
+  /** Unknown words at or below this many bits of English self-information count as filler. */
+  commonWordBits: number;
+  /** Unknown words at or above this many bits count fully. */
+  rareWordBits: number;
+  /** Least share of the unknown weight a very common word still carries. */
+  commonWordFloor: number;
   /** Share of the rank given to the best single example question (the rest is coverage). */
   exampleSimilarityShare: number;
   /** Confidence multiplier when the question asks who/where/when/... and the card never answers that. */
   questionTypeMismatch: number;
+  /** Confidence multiplier when the question names a subject (a person, a thing) and the card is about another. */
+  subjectMismatch: number;
   /** Below this confidence the bot abstains. */
   abstainBelow: number;
   /** Suggestions are offered when the runner-up is within this distance of the top candidate. */
@@ -34,8 +46,14 @@ export const DEFAULT_MATCHER_OPTIONS: Readonly<MatcherOptions> = Object.freeze({
   exampleFieldWeight: 1,
   bodyFieldWeight: 0.5,
   unknownTermWeight: 0.8,
+  contextKnownWeight: 0.6,
+  contextUnknownWeight: 0.2,
+  commonWordBits: 11,
+  rareWordBits: 20,
+  commonWordFloor: 0.2,
   exampleSimilarityShare: 0.35,
   questionTypeMismatch: 0.6,
+  subjectMismatch: 0.6,
   abstainBelow: 0.5,
   closeMargin: 0.06,
   maxSuggestions: 3,

@@ -8,6 +8,8 @@ export interface QueryTerm {
   /** The known term it was read as (itself, or a typo correction); absent when no card knows it. */
   known?: string;
   edits: number;
+  /** False when the term comes from the context around the question, not the question itself. */
+  focus: boolean;
   /** How much the term counts: its rarity across cards, or a high weight when unknown. */
   weight: number;
 }
@@ -20,6 +22,8 @@ export interface Candidate {
   exampleSimilarity: number;
   /** False when the question asks who/where/when/… and none of the doc's examples does. */
   questionTypeFits: boolean;
+  /** False when the question names subjects and this doc is about none of them. */
+  subjectFits: boolean;
   /** In [0, 1]; the bot answers only above its abstention threshold. */
   confidence: number;
   /** Known terms of the question found in this doc. */
@@ -28,6 +32,8 @@ export interface Candidate {
 
 export interface MatchResult {
   terms: QueryTerm[];
+  /** Subjects the question names. */
+  subjects: string[];
   questionType?: QuestionType;
   /** Best first. */
   candidates: Candidate[];
@@ -40,10 +46,15 @@ export interface MatchResult {
  */
 export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
   const { options, analyzer } = index;
-  const terms = readTerms(index, [...new Set(analyzer.terms(text))]);
+  const terms = readTerms(index, text);
   const questionType = analyzer.questionType(text);
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
-  if (totalWeight === 0) return { terms, ...(questionType ? { questionType } : {}), candidates: [] };
+  const subjects = new Set<string>();
+  for (const t of terms) {
+    if (t.focus && t.known) for (const s of index.subjectTerms.get(t.known) ?? []) subjects.add(s);
+  }
+  const base = { terms, subjects: [...subjects], ...(questionType ? { questionType } : {}) };
+  if (totalWeight === 0) return { ...base, candidates: [] };
 
   const credit = (t: QueryTerm) => t.weight * (1 - options.editPenalty * t.edits);
   const covered = new Map<number, number>();
@@ -78,27 +89,55 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
     const coverage = Math.min(1, weight / totalWeight);
     const exampleSimilarity = Math.min(1, bestExample.get(d) ?? 0);
     const questionTypeFits = !questionType || doc.questionTypes.has(questionType);
+    const subjectFits = subjects.size === 0 || (doc.subject !== undefined && subjects.has(doc.subject));
     const rank = (1 - share) * coverage + share * exampleSimilarity;
     candidates.push({
       id: doc.id,
       coverage,
       exampleSimilarity,
       questionTypeFits,
-      confidence: rank * (questionTypeFits ? 1 : options.questionTypeMismatch),
+      subjectFits,
+      confidence:
+        rank *
+        (questionTypeFits ? 1 : options.questionTypeMismatch) *
+        (subjectFits ? 1 : options.subjectMismatch),
       matchedTerms: terms.filter((t) => t.known && doc.terms.has(t.known)).map((t) => t.known as string),
     });
   }
   candidates.sort((a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id));
-  return { terms, ...(questionType ? { questionType } : {}), candidates: candidates.slice(0, limit) };
+  return { ...base, candidates: candidates.slice(0, limit) };
 }
 
-function readTerms(index: MatchIndex, typed: string[]): QueryTerm[] {
-  const unknownWeight = index.options.unknownTermWeight * index.maxIdf;
-  return typed.map((term) => {
+function readTerms(index: MatchIndex, text: string): QueryTerm[] {
+  const { options, background } = index;
+  const seen = new Map<string, { surface: string; focus: boolean }>();
+  for (const t of index.analyzer.tokens(text)) {
+    const prior = seen.get(t.term);
+    seen.set(t.term, { surface: prior?.surface ?? t.surface, focus: (prior?.focus ?? false) || t.focus });
+  }
+  return [...seen].map(([term, { surface, focus }]) => {
+    const scope = focus ? 1 : options.contextKnownWeight;
     const idf = index.idf.get(term);
-    if (idf !== undefined) return { typed: term, known: term, edits: 0, weight: idf };
+    if (idf !== undefined) return { typed: term, known: term, edits: 0, focus, weight: idf * scope };
     const fix = index.fuzzy.correct(term);
-    if (fix) return { typed: term, known: fix.term, edits: fix.edits, weight: index.idf.get(fix.term) ?? 0 };
-    return { typed: term, edits: 0, weight: unknownWeight };
+    if (fix)
+      return {
+        typed: term,
+        known: fix.term,
+        edits: fix.edits,
+        focus,
+        weight: (index.idf.get(fix.term) ?? 0) * scope,
+      };
+    // Unknown: key content if the word is rare in English, mostly filler if it is common.
+    const rarity =
+      (background.bits(surface) - options.commonWordBits) / (options.rareWordBits - options.commonWordBits);
+    const share = Math.min(1, Math.max(options.commonWordFloor, rarity));
+    const unknownScope = focus ? 1 : options.contextUnknownWeight;
+    return {
+      typed: term,
+      edits: 0,
+      focus,
+      weight: options.unknownTermWeight * index.maxIdf * share * unknownScope,
+    };
   });
 }

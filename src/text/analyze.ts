@@ -7,8 +7,19 @@ import { stem } from './stem.js';
  * synonyms folded onto one canonical term. Built once per index because packs may add
  * synonym groups of their own.
  */
+export interface Token {
+  /** The analysed term: stemmed, synonyms folded. */
+  term: string;
+  /** The word as typed (normalised), for looking it up in a general-English background. */
+  surface: string;
+  /** False for words in the chatty context around the real question of a long message. */
+  focus: boolean;
+}
+
 export interface Analyzer {
   terms(text: string): string[];
+  /** Terms with their surface form, marking which sentence holds the question. */
+  tokens(text: string): Token[];
   /** The kind of answer a question asks for, if its wording says. */
   questionType(text: string): QuestionType | undefined;
 }
@@ -32,20 +43,28 @@ export function createAnalyzer(extraSynonyms: ReadonlyArray<ReadonlyArray<string
   // Longest phrases first, so "prison term" wins over "prison".
   phrases.sort((a, b) => b[0].source.length - a[0].source.length);
 
-  const terms = (text: string): string[] => {
+  const analyse = (text: string, focus: boolean, out: Token[]): Token[] => {
     let s = normalize(text);
     for (const [pattern, replacement] of phrases) s = s.replace(pattern, replacement);
-    const out: string[] = [];
     for (const token of s.split(' ')) {
       if (!token || STOP_WORDS.has(token)) continue;
       const stemmed = stem(token);
-      out.push(words.get(stemmed) ?? stemmed);
+      out.push({ term: words.get(stemmed) ?? stemmed, surface: token, focus });
     }
     return out;
   };
 
   return {
-    terms,
+    terms: (text) => analyse(text, true, []).map((t) => t.term),
+    tokens(text) {
+      const sentences = splitSentences(text);
+      if (sentences.length < 2) return analyse(text, true, []);
+      const asking = sentences.filter((s) => s.includes('?'));
+      const focus = new Set(asking.length > 0 ? asking : sentences.slice(-1));
+      const out: Token[] = [];
+      for (const s of sentences) analyse(s, focus.has(s), out);
+      return out;
+    },
     questionType(text) {
       const s = normalize(text);
       for (const [type, pattern] of Object.entries(QUESTION_TYPES) as Array<[QuestionType, RegExp]>) {
@@ -54,6 +73,14 @@ export function createAnalyzer(extraSynonyms: ReadonlyArray<ReadonlyArray<string
       return undefined;
     },
   };
+}
+
+/** Sentences of a message; a long message usually holds its real question in one of them. */
+function splitSentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+(?=\S)/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function canonicalOf(word: string): string {

@@ -135,6 +135,7 @@ export const SYNONYMS: ReadonlyArray<ReadonlyArray<string>> = Object.freeze([
 export const QUESTION_TYPES = Object.freeze({
   howmany: /\bhow (many|much people|big a number)\b|\bnumber of\b|\bcount\b/,
   howmuch: /\bhow much\b|\b(cost|price|paid|pay|money|ransom|dollars?)\b/,
+  howold: /\bhow old\b|\b(age|born|birthday)\b/,
   howlong: /\bhow long\b|\bfor how long\b|\bduration\b/,
   when: /\bwhen\b|\bwhat (year|date|day|month|time)\b|\bwhich (year|date|day|month)\b/,
   where: /\bwhere\b|\bwhat (city|country|place|location)\b|\bwhich (city|country|place|location)\b/,
