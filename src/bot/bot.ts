@@ -1,3 +1,4 @@
+import { nameVariants } from '../knowledge/name-variants.js';
 import type { Card, Pack } from '../knowledge/types.js';
 import { buildIndex, type MatchDoc, type MatchIndex } from '../matcher/build-index.js';
 import { decide } from '../matcher/decide.js';
@@ -44,7 +45,10 @@ export function cardDocs(packs: readonly Pack[]): MatchDoc[] {
 
 export function createBot(packs: readonly Pack[], options: BotOptions = {}): Bot {
   const index: MatchIndex = buildIndex(cardDocs(packs), {
-    synonyms: packs.flatMap((p) => p.synonyms),
+    synonyms: [
+      ...packs.flatMap((p) => p.synonyms),
+      ...packs.flatMap((p) => p.subjects.flatMap(nameVariants)),
+    ],
     background: englishBackground(),
     subjects: packs.flatMap((p) =>
       p.subjects.map((s) => ({ id: cardKey(p.id, s.id), names: [s.name, ...s.aliases] })),

@@ -18,7 +18,9 @@ export interface MatcherOptions {
   commonWordBits: number;
   /** Unknown words at or above this many bits count fully. */
   rareWordBits: number;
-  /** Least share of the unknown weight a very common word still carries. */
+  /** Least share of the unknown weight a very common word still carries, in the asking sentence. */
+  focusCommonWordFloor: number;
+  /** The same, in the context around the asking sentence. */
   commonWordFloor: number;
   /** Share of the rank given to the best single example question (the rest is coverage). */
   exampleSimilarityShare: number;
@@ -34,6 +36,11 @@ export interface MatcherOptions {
   maxSuggestions: number;
   /** Least confidence for a card to be offered as a suggestion. */
   suggestAbove: number;
+  /**
+   * Unknown words more common in English than this (fewer bits) are taken as meant, not as
+   * typos: "chancellor" is a word the cards lack, "gerskovich" is a name mistyped.
+   */
+  correctAboveBits: number;
   /** Shortest stemmed term that fuzzy correction is tried on. */
   fuzzyMinLength: number;
   /** fuse.js threshold for candidate terms, before the edit-distance check. */
@@ -45,19 +52,21 @@ export interface MatcherOptions {
 export const DEFAULT_MATCHER_OPTIONS: Readonly<MatcherOptions> = Object.freeze({
   exampleFieldWeight: 1,
   bodyFieldWeight: 0.5,
-  unknownTermWeight: 0.8,
+  unknownTermWeight: 1,
   contextKnownWeight: 0.6,
   contextUnknownWeight: 0.2,
   commonWordBits: 11,
   rareWordBits: 20,
+  focusCommonWordFloor: 1,
   commonWordFloor: 0.2,
   exampleSimilarityShare: 0.35,
   questionTypeMismatch: 0.6,
   subjectMismatch: 0.6,
-  abstainBelow: 0.5,
+  abstainBelow: 0.35,
   closeMargin: 0.06,
   maxSuggestions: 3,
   suggestAbove: 0.25,
+  correctAboveBits: 17,
   fuzzyMinLength: 4,
   fuseThreshold: 0.4,
   editPenalty: 0.08,

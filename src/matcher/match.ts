@@ -90,7 +90,7 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
     const exampleSimilarity = Math.min(1, bestExample.get(d) ?? 0);
     const questionTypeFits = !questionType || doc.questionTypes.has(questionType);
     const subjectFits = subjects.size === 0 || (doc.subject !== undefined && subjects.has(doc.subject));
-    const rank = (1 - share) * coverage + share * exampleSimilarity;
+    const rank = coverage * (1 - share + share * exampleSimilarity);
     candidates.push({
       id: doc.id,
       coverage,
@@ -119,7 +119,8 @@ function readTerms(index: MatchIndex, text: string): QueryTerm[] {
     const scope = focus ? 1 : options.contextKnownWeight;
     const idf = index.idf.get(term);
     if (idf !== undefined) return { typed: term, known: term, edits: 0, focus, weight: idf * scope };
-    const fix = index.fuzzy.correct(term);
+    const bits = background.bits(surface);
+    const fix = bits >= options.correctAboveBits ? index.fuzzy.correct(term) : undefined;
     if (fix)
       return {
         typed: term,
@@ -131,7 +132,10 @@ function readTerms(index: MatchIndex, text: string): QueryTerm[] {
     // Unknown: key content if the word is rare in English, mostly filler if it is common.
     const rarity =
       (background.bits(surface) - options.commonWordBits) / (options.rareWordBits - options.commonWordBits);
-    const share = Math.min(1, Math.max(options.commonWordFloor, rarity));
+    const share = Math.min(
+      1,
+      Math.max(focus ? options.focusCommonWordFloor : options.commonWordFloor, rarity),
+    );
     const unknownScope = focus ? 1 : options.contextUnknownWeight;
     return {
       typed: term,

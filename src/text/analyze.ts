@@ -29,14 +29,16 @@ export function createAnalyzer(extraSynonyms: ReadonlyArray<ReadonlyArray<string
   // The question type carries "how long"/"how much"; left in, "long" would match "long sought".
   const phrases: Array<[RegExp, string]> = [
     [/\bhow (long|much)\b/g, ' '],
-    [/\bhow many\b/g, ` ${canonicalOf('number')} `],
+    [/\bhow many\b/g, ' number '],
   ];
   const words = new Map<string, string>();
   for (const group of groups) {
-    const canonical = canonicalOf(group[0] ?? '');
+    const head = normalize(group[0] ?? '');
+    const canonical = canonicalOf(head);
     for (const entry of group) {
       const norm = normalize(entry);
-      if (norm.includes(' ')) phrases.push([new RegExp(`\\b${norm}\\b`, 'g'), ` ${canonical} `]);
+      // A phrase becomes the group's head word, which is then stemmed and folded like any word.
+      if (norm.includes(' ')) phrases.push([new RegExp(`\\b${norm}\\b`, 'g'), ` ${head} `]);
       else if (norm && !words.has(stem(norm))) words.set(stem(norm), canonical);
     }
   }

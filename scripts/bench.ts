@@ -1,0 +1,108 @@
+/**
+ * Speed of the fact-card bot, and plain fuse.js over the same cards for comparison.
+ *   npm run bench            human-readable
+ *   npm run bench -- --json  one JSON object on the last line
+ */
+import Fuse from 'fuse.js';
+import { createBot } from '../src/bot/bot.js';
+import { loadPacks } from '../src/knowledge/load-packs.js';
+import { englishBackground } from '../src/text/background.js';
+import { loadEvalSet } from './lib/eval-set.js';
+import { evaluate } from './lib/evaluate.js';
+import { percentile, timeEach } from './lib/latency.js';
+
+const json = process.argv.includes('--json');
+const dir = process.env.KNOWLEDGE_DIR ?? 'knowledge';
+
+let start = performance.now();
+englishBackground();
+const backgroundMs = performance.now() - start;
+start = performance.now();
+const packs = loadPacks(dir);
+const loadMs = performance.now() - start;
+start = performance.now();
+const bot = createBot(packs);
+const indexMs = performance.now() - start;
+
+const test = loadEvalSet('tests/eval/test.yaml');
+const questions = [...loadEvalSet('tests/eval/dev.yaml'), ...test].map((i) => i.q);
+const rounds = Math.max(1, Math.ceil(10_000 / questions.length));
+const ask = (text: string) => bot.ask({ text, user: 'bench', conversation: 'bench', platform: 'console' });
+timeEach(questions, 1, ask); // warm-up: JIT, not caches (the bot keeps none per question)
+const times = timeEach(questions, rounds, ask);
+const botEval = evaluate(bot, test);
+const heapMB = process.memoryUsage().heapUsed / 2 ** 20;
+
+// Plain fuse.js over the same cards: the best-scoring card answers unless its score is over the threshold.
+const cards = packs.flatMap((p) => p.cards);
+const fuse = new Fuse(cards, {
+  keys: ['title', 'questions', 'aliases', 'answer'],
+  includeScore: true,
+  threshold: 0.6,
+  ignoreLocation: true,
+});
+const fuseAnswer = (text: string) => {
+  const [best] = fuse.search(text, { limit: 1 });
+  return best && (best.score ?? 1) < 0.45 ? best.item.id : undefined;
+};
+const fuseTimes = timeEach(questions, 3, fuseAnswer);
+let fuseRight = 0;
+let fuseIn = 0;
+let fuseAbstained = 0;
+let fuseOut = 0;
+for (const item of test) {
+  const got = fuseAnswer(item.q);
+  if (item.expect === 'none') {
+    fuseOut++;
+    if (!got) fuseAbstained++;
+  } else {
+    fuseIn++;
+    if (got && item.expect.includes(got)) fuseRight++;
+  }
+}
+
+const summary = {
+  cards: cards.length,
+  backgroundMs: round(backgroundMs),
+  loadMs: round(loadMs),
+  indexMs: round(indexMs),
+  loadAndIndexMs: round(loadMs + indexMs),
+  queries: times.length,
+  p50Ms: round(percentile(times, 50), 4),
+  p99Ms: round(percentile(times, 99), 4),
+  heapMB: round(heapMB),
+  inScopeAccuracy: botEval.inScopeAccuracy,
+  oosAbstention: botEval.oosAbstention,
+  fuse: {
+    inScopeAccuracy: round((100 * fuseRight) / fuseIn),
+    oosAbstention: round((100 * fuseAbstained) / fuseOut),
+    p50Ms: round(percentile(fuseTimes, 50), 4),
+    p99Ms: round(percentile(fuseTimes, 99), 4),
+  },
+};
+if (json) {
+  console.log(JSON.stringify(summary));
+} else {
+  console.log(`cards: ${summary.cards}`);
+  console.log(`English background load (once per process): ${summary.backgroundMs} ms`);
+  console.log(
+    `pack load: ${summary.loadMs} ms, index: ${summary.indexMs} ms, together ${summary.loadAndIndexMs} ms`,
+  );
+  console.log(`per query over ${summary.queries} queries: p50 ${summary.p50Ms} ms, p99 ${summary.p99Ms} ms`);
+  console.log(`heap used: ${summary.heapMB} MB`);
+  console.log('\n                 in-scope  out-of-scope  p50 ms   p99 ms   (test set)');
+  console.log(
+    `factdesk         ${pad(summary.inScopeAccuracy)}%   ${pad(summary.oosAbstention)}%       ${summary.p50Ms}   ${summary.p99Ms}`,
+  );
+  console.log(
+    `plain fuse.js    ${pad(summary.fuse.inScopeAccuracy)}%   ${pad(summary.fuse.oosAbstention)}%       ${summary.fuse.p50Ms}   ${summary.fuse.p99Ms}`,
+  );
+}
+
+function round(n: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+function pad(n: number): string {
+  return n.toFixed(1).padStart(5);
+}

@@ -1,0 +1,19 @@
+/** Percentile of a sample (nearest rank), in the sample's unit. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] ?? 0;
+}
+
+/** Times `fn` on every input, `rounds` times over, and returns per-call milliseconds, sorted. */
+export function timeEach<T>(inputs: T[], rounds: number, fn: (input: T) => unknown): number[] {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const input of inputs) {
+      const start = process.hrtime.bigint();
+      fn(input);
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  return times.sort((a, b) => a - b);
+}

@@ -1,0 +1,70 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createConsoleAdapter } from '../../../adapters/console/console-adapter.js';
+import { toJsonLine } from '../../../adapters/console/json-line.js';
+import { numberedChoices } from '../../../adapters/console/render.js';
+import { createBot } from '../../../src/bot/bot.js';
+import { loadPacks } from '../../../src/knowledge/load-packs.js';
+
+const bot = createBot(loadPacks('knowledge'));
+
+async function chat(lines: string[]): Promise<string> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let text = '';
+  output.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+  });
+  const adapter = createConsoleAdapter({ bot, input, output, interactive: false });
+  await adapter.start();
+  input.end(`${lines.join('\n')}\n`);
+  await adapter.finished;
+  return text;
+}
+
+describe('console adapter', () => {
+  it('answers piped questions one per line and finishes at end of input', async () => {
+    const out = await chat(['Who is Krasikov?', 'Where did the swap take place?']);
+    const first = bot.ask({ text: 'Who is Krasikov?', user: 'x', conversation: 'y', platform: 'console' });
+    const second = bot.ask({
+      text: 'Where did the swap take place?',
+      user: 'x',
+      conversation: 'z',
+      platform: 'console',
+    });
+    expect(out).toContain(first.text);
+    expect(out).toContain(second.text);
+    expect(out).toContain('Source:');
+  });
+
+  it('picks a numbered choice from the previous reply', async () => {
+    const reply = bot.ask({ text: 'Who is Krasikov?', user: 'x', conversation: 'y', platform: 'console' });
+    const picked = numberedChoices(reply)[0];
+    if (!picked) throw new Error('expected choices after an answer');
+    const card = bot.packs.flatMap((p) => p.cards).find((c) => c.id === picked.card);
+    const out = await chat(['Who is Krasikov?', '1']);
+    expect(out).toContain(card?.answer);
+  });
+});
+
+describe('toJsonLine', () => {
+  it('marks only card answers as matched', () => {
+    const q = 'Who is Krasikov?';
+    const answered = toJsonLine(q, bot.ask({ text: q, user: 'u', conversation: 'c', platform: 'console' }));
+    expect(Object.keys(answered)).toEqual([
+      'question',
+      'matched',
+      'card',
+      'confidence',
+      'answer',
+      'suggestions',
+    ]);
+    expect(answered).toMatchObject({ question: q, matched: true });
+    expect(typeof answered.card).toBe('string');
+    const help = toJsonLine(
+      'help',
+      bot.ask({ text: 'help', user: 'u', conversation: 'c', platform: 'console' }),
+    );
+    expect(help).toMatchObject({ matched: false, card: null });
+  });
+});

@@ -1,0 +1,31 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { guardInput, MAX_QUESTION_LENGTH } from '../../src/bot/guard.js';
+
+describe('guardInput', () => {
+  it('refuses empty and blank text', () => {
+    expect(guardInput('')).toEqual({ ok: false, reason: 'empty' });
+    expect(guardInput(' \n\t\u0000\u200b ')).toEqual({ ok: false, reason: 'empty' });
+  });
+
+  it('refuses text over the limit instead of cutting it', () => {
+    expect(guardInput('a'.repeat(MAX_QUESTION_LENGTH + 1))).toEqual({ ok: false, reason: 'too-long' });
+    expect(guardInput('a'.repeat(MAX_QUESTION_LENGTH)).ok).toBe(true);
+  });
+
+  it('removes control and invisible characters and folds white space', () => {
+    expect(guardInput('who\u0007 is\u200b\n\nKrasikov?\u001b[31m')).toEqual({
+      ok: true,
+      text: 'who is Krasikov? [31m',
+    });
+  });
+
+  it('never leaves control characters in accepted text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300, unit: 'binary' }), (s) => {
+        const g = guardInput(s);
+        if (g.ok) expect(g.text).not.toMatch(/[\p{Cc}\p{Cf}]/u);
+      }),
+    );
+  });
+});

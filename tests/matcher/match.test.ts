@@ -1,0 +1,136 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildIndex, type MatchDoc } from '../../src/matcher/build-index.js';
+import { decide } from '../../src/matcher/decide.js';
+import { match } from '../../src/matcher/match.js';
+
+// A tiny made-up domain, so these tests pin the matcher's behaviour, not the bundled cards.
+const DOCS: MatchDoc[] = [
+  {
+    id: 'lighthouse-keeper',
+    subject: 'moreau',
+    examples: ['Who is Odile Moreau?', 'who keeps the lighthouse', 'what does Moreau do'],
+    keywords: ['Odile Moreau', 'Moreau', 'keeper'],
+    body: ['Odile Moreau keeps the lighthouse of Quimper.'],
+  },
+  {
+    id: 'lighthouse-place',
+    subject: 'lighthouse',
+    examples: ['Where is the lighthouse?', 'lighthouse location', 'which town has the lighthouse'],
+    keywords: ['lighthouse', 'Quimper'],
+    body: ['The lighthouse stands at Quimper.'],
+  },
+  {
+    id: 'lighthouse-height',
+    subject: 'lighthouse',
+    examples: ['How tall is the lighthouse?', 'lighthouse height', 'how high is the tower'],
+    keywords: ['lighthouse', 'height', 'tall', 'metres'],
+    body: ['The lighthouse is 60 metres tall.'],
+  },
+  {
+    id: 'moreau-sentence',
+    subject: 'moreau',
+    examples: [
+      'How long was Moreau sentenced to?',
+      'Moreau prison sentence',
+      'how many years did Moreau get',
+    ],
+    keywords: ['Moreau', 'sentence'],
+    body: ['Moreau was sentenced to two years.'],
+  },
+];
+const SUBJECTS = [
+  { id: 'moreau', names: ['Odile Moreau', 'Moreau', 'Odile'] },
+  { id: 'lighthouse', names: ['lighthouse'] },
+];
+const index = buildIndex(DOCS, { subjects: SUBJECTS });
+const top = (q: string) => match(index, q).candidates[0];
+
+describe('match', () => {
+  it('ranks the doc whose examples fit best', () => {
+    expect(top('where can I find the lighthouse')?.id).toBe('lighthouse-place');
+    expect(top('how tall is it, the lighthouse')?.id).toBe('lighthouse-height');
+    expect(top('who is moreau')?.id).toBe('lighthouse-keeper');
+  });
+
+  it('corrects typos of known terms with fuse.js and an edit bound', () => {
+    const result = match(index, 'who is moreou');
+    expect(result.terms.find((t) => t.typed === 'moreou')).toMatchObject({ known: 'moreau', edits: 1 });
+    expect(result.candidates[0]?.id).toBe('lighthouse-keeper');
+  });
+
+  it('counts words no doc knows against every doc', () => {
+    const known = top('lighthouse height')?.confidence ?? 0;
+    const withUnknown = top('lighthouse height in the zanzibarian calendar')?.confidence ?? 0;
+    expect(withUnknown).toBeLessThan(known);
+  });
+
+  it('lowers confidence when the question type does not fit any example', () => {
+    const when = match(index, 'When was the lighthouse height measured').candidates.find(
+      (c) => c.id === 'lighthouse-height',
+    );
+    expect(when?.questionTypeFits).toBe(false);
+    expect(when?.confidence).toBeLessThan(top('lighthouse height')?.confidence ?? 0);
+  });
+
+  it('prefers docs about the subject the question names', () => {
+    const result = match(index, 'how tall is Moreau');
+    const height = result.candidates.find((c) => c.id === 'lighthouse-height');
+    expect(result.subjects).toEqual(['moreau']);
+    expect(height?.subjectFits).toBe(false);
+  });
+
+  it('returns no candidates for text without content', () => {
+    expect(match(index, '?!').candidates).toEqual([]);
+    expect(match(index, 'the of and').candidates).toEqual([]);
+  });
+
+  it('is pure: same index and text, same result', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), (s) => {
+        expect(match(index, s)).toEqual(match(index, s));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('keeps confidences in [0, 1], best first', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.constantFrom('lighthouse', 'moreau', 'tall', 'where', 'who', 'xyzzy', 'sentence', 'years'),
+          { maxLength: 8 },
+        ),
+        (words) => {
+          const { candidates } = match(index, words.join(' '));
+          for (const c of candidates) {
+            expect(c.confidence).toBeGreaterThanOrEqual(0);
+            expect(c.confidence).toBeLessThanOrEqual(1);
+          }
+          for (let i = 1; i < candidates.length; i++) {
+            expect(candidates[i - 1]?.confidence).toBeGreaterThanOrEqual(candidates[i]?.confidence ?? 0);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('decide', () => {
+  it('abstains below the threshold and offers suggestions above the floor', () => {
+    const result = match(index, 'lighthouse');
+    const strict = decide(result, { ...index.options, abstainBelow: 1.01 });
+    expect(strict.answer).toBeUndefined();
+    expect(strict.suggestions.length).toBeGreaterThan(0);
+    expect(strict.suggestions.length).toBeLessThanOrEqual(index.options.maxSuggestions);
+  });
+
+  it('answers above the threshold and suggests only close runners-up', () => {
+    const result = match(index, 'lighthouse');
+    const d = decide(result, { ...index.options, abstainBelow: 0, closeMargin: 1 });
+    expect(d.answer?.id).toBe(result.candidates[0]?.id);
+    expect(d.suggestions.map((s) => s.id)).not.toContain(d.answer?.id);
+    const none = decide(result, { ...index.options, abstainBelow: 0, closeMargin: 0 });
+    expect(none.suggestions.every((s) => s.confidence === d.answer?.confidence)).toBe(true);
+  });
+});

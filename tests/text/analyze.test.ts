@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../../src/text/analyze.js';
+
+const analyzer = createAnalyzer();
+
+describe('analyzer', () => {
+  it('drops stop words and chat filler', () => {
+    expect(analyzer.terms('Could you please tell me who is Krasikov?')).toEqual(['krasikov']);
+  });
+
+  it('folds domain synonyms onto one term', () => {
+    const [swap] = analyzer.terms('swap');
+    expect(analyzer.terms('trade')).toEqual([swap]);
+    expect(analyzer.terms('deal')).toEqual([swap]);
+    expect(analyzer.terms('exchanged')).toEqual([swap]);
+    expect(analyzer.terms('jailed')).toEqual(analyzer.terms('imprisoned'));
+    expect(analyzer.terms('let go')).toEqual(analyzer.terms('freed'));
+    expect(analyzer.terms('released')).toEqual(analyzer.terms('freed'));
+  });
+
+  it('adds synonym groups of a pack', () => {
+    const withPack = createAnalyzer([['vimpel', 'alpha group']]);
+    expect(withPack.terms('alpha group')).toEqual(withPack.terms('vimpel'));
+  });
+
+  it.each([
+    ['Who is Whalen?', 'who'],
+    ['Where did it happen', 'where'],
+    ['When was he arrested?', 'when'],
+    ['How many prisoners?', 'howmany'],
+    ['How long did he get?', 'howlong'],
+    ['How much did it cost?', 'howmuch'],
+    ['Why was he jailed?', 'why'],
+    ['Krasikov sentence', undefined],
+  ])('question type of %s is %s', (q, type) => {
+    expect(analyzer.questionType(q)).toBe(type);
+  });
+
+  it('marks the asking sentence of a long message as its focus', () => {
+    const tokens = analyzer.tokens('My uncle was in the navy long ago. Who is Krasikov?');
+    expect(tokens.filter((t) => t.focus).map((t) => t.term)).toEqual(['krasikov']);
+    expect(tokens.some((t) => !t.focus && t.surface === 'uncle')).toBe(true);
+  });
+});
