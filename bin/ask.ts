@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import { toJsonLine } from '../adapters/console/json-line.js';
 import { renderText } from '../adapters/console/render.js';
 import { createBot } from '../src/bot/bot.js';
+import { parsePackScope } from '../src/bot/pack-scope.js';
 import type { Query } from '../src/bot/query.js';
 import { readConfig } from '../src/config.js';
 import { FactdeskError } from '../src/errors.js';
@@ -19,7 +20,10 @@ async function main(): Promise<void> {
   const flags = new Set(args.filter((a) => a.startsWith('--')));
   const question = args.filter((a) => !a.startsWith('--')).join(' ');
   const config = readConfig();
-  const bot = createBot(loadPacks(config.KNOWLEDGE_DIR), { today: new Date().toISOString().slice(0, 10) });
+  const bot = createBot(loadPacks(config.KNOWLEDGE_DIR), {
+    today: new Date().toISOString().slice(0, 10),
+    packsFor: parsePackScope(config.PACKS_BY_CONVERSATION),
+  });
   const conversation = `ask-${process.pid}`;
   const answer = (text: string): string => {
     if (flags.has('--explain')) return formatExplanation(bot, text);

@@ -6,13 +6,17 @@
 import { createConsoleAdapter } from '../adapters/console/console-adapter.js';
 import type { Adapter } from '../src/adapter.js';
 import { createBot } from '../src/bot/bot.js';
+import { parsePackScope } from '../src/bot/pack-scope.js';
 import { readConfig } from '../src/config.js';
 import { FactdeskError } from '../src/errors.js';
 import { loadPacks } from '../src/knowledge/load-packs.js';
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const bot = createBot(loadPacks(config.KNOWLEDGE_DIR), { today: new Date().toISOString().slice(0, 10) });
+  const bot = createBot(loadPacks(config.KNOWLEDGE_DIR), {
+    today: new Date().toISOString().slice(0, 10),
+    packsFor: parsePackScope(config.PACKS_BY_CONVERSATION),
+  });
   const adapters: Adapter[] = [
     createConsoleAdapter({
       bot,

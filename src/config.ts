@@ -13,6 +13,15 @@ const optionalText = z
 
 const schema = z.object({
   KNOWLEDGE_DIR: z.string().trim().min(1).default('knowledge'),
+  PACKS_BY_CONVERSATION: optionalText.pipe(
+    z
+      .string()
+      .regex(
+        /^\s*[^=;]+=[a-z0-9-]+(\s*,\s*[a-z0-9-]+)*\s*(;\s*[^=;]+=[a-z0-9-]+(\s*,\s*[a-z0-9-]+)*\s*)*;?\s*$/,
+        'expected prefix=pack,pack;prefix=pack',
+      )
+      .optional(),
+  ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
   SLACK_SIGNING_SECRET: optionalText,

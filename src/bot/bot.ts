@@ -6,7 +6,9 @@ import type { MatcherOptions } from '../matcher/defaults.js';
 import { type MatchResult, match } from '../matcher/match.js';
 import { englishBackground } from '../text/background.js';
 import { builtinReply, choiceOf, detectBuiltin, stripGreeting, topicGroups } from './builtins.js';
+import { isFollowUp } from './follow-up.js';
 import { guardInput } from './guard.js';
+import { ConversationMemory, type MemoryOptions } from './memory.js';
 import type { Query } from './query.js';
 import type { AnswerReply, CardChoice, NoMatchReply, Reply } from './reply.js';
 
@@ -22,8 +24,11 @@ export interface Bot {
 
 export interface BotOptions {
   matcher?: Partial<MatcherOptions>;
+  memory?: Partial<MemoryOptions>;
   /** Today, as YYYY-MM-DD, for review dates; injected so the core reads no clock. */
   today?: string;
+  /** Packs a conversation may draw on; all packs when absent or when it returns undefined. */
+  packsFor?: (query: Query) => readonly string[] | undefined;
 }
 
 /** Card docs are keyed `pack/card` so that card ids need only be unique within a pack. */
@@ -55,27 +60,37 @@ export function createBot(packs: readonly Pack[], options: BotOptions = {}): Bot
     ),
     ...(options.matcher ? { options: options.matcher } : {}),
   });
+  const memory = new ConversationMemory(options.memory);
   const cards = new Map<string, { pack: Pack; card: Card }>();
-  for (const pack of packs)
+  const subjectNames = new Map<string, string>();
+  for (const pack of packs) {
     for (const card of pack.cards) cards.set(cardKey(pack.id, card.id), { pack, card });
+    for (const subject of pack.subjects) subjectNames.set(cardKey(pack.id, subject.id), subject.name);
+  }
   const choice = (key: string): CardChoice | undefined => {
     const found = cards.get(key);
     return found ? choiceOf(found.pack.id, found.card) : undefined;
   };
-  const fallbackSuggestions = topicGroups(packs)
-    .map((g) => g.cards[0])
-    .filter((c): c is CardChoice => c !== undefined)
-    .slice(0, index.options.maxSuggestions);
+  const choices = (keys: string[]): CardChoice[] =>
+    keys.map(choice).filter((c): c is CardChoice => c !== undefined);
 
-  const answer = (key: string, confidence: number, suggestions: CardChoice[]): AnswerReply | undefined => {
+  const answer = (
+    query: Query,
+    key: string,
+    confidence: number,
+    suggestions: CardChoice[],
+  ): AnswerReply | undefined => {
     const found = cards.get(key);
     if (!found) return undefined;
     const { pack, card } = found;
+    if (card.subject) memory.set(query.conversation, { subject: cardKey(pack.id, card.subject), card: key });
     const stale = card.reviewBy !== undefined && options.today !== undefined && card.reviewBy < options.today;
     return {
       kind: 'answer',
       card: choiceOf(pack.id, card),
-      text: card.answer,
+      text: stale
+        ? `${card.answer} (This card was due for review on ${card.reviewBy}; it may be out of date.)`
+        : card.answer,
       confidence,
       citation: {
         sourceTitle: pack.source.title,
@@ -83,20 +98,36 @@ export function createBot(packs: readonly Pack[], options: BotOptions = {}): Bot
         ...(pack.source.url ? { url: pack.source.url } : {}),
       },
       suggestions,
-      related: card.related.map((id) => choice(cardKey(pack.id, id))).filter((c): c is CardChoice => !!c),
+      related: choices(card.related.map((id) => cardKey(pack.id, id))),
       ...(stale ? { staleSince: card.reviewBy } : {}),
     };
   };
 
-  const noMatch = (confidence: number, suggestions: CardChoice[]): NoMatchReply => ({
-    kind: 'no-match',
-    text:
-      suggestions.length > 0
-        ? 'I have no verified answer to that. Did you mean one of these?'
-        : `I have no verified answer to that. I can answer questions about ${packs.map((p) => `“${p.title}”`).join(', ')}; here are some topics.`,
-    confidence,
-    suggestions: suggestions.length > 0 ? suggestions : fallbackSuggestions,
-  });
+  const noMatch = (allowed: readonly Pack[], confidence: number, suggestions: CardChoice[]): NoMatchReply => {
+    const fallback = topicGroups(allowed)
+      .map((g) => g.cards[0])
+      .filter((c): c is CardChoice => c !== undefined)
+      .slice(0, index.options.maxSuggestions);
+    return {
+      kind: 'no-match',
+      text:
+        suggestions.length > 0
+          ? 'I have no verified answer to that. Did you mean one of these?'
+          : `I have no verified answer to that. I can answer questions about ${allowed.map((p) => `“${p.title}”`).join(', ')}; here are some topics.`,
+      confidence,
+      suggestions: suggestions.length > 0 ? suggestions : fallback,
+    };
+  };
+
+  /** Matches within the packs this conversation may use. */
+  const matchIn = (text: string, allowed: ReadonlySet<string> | undefined): MatchResult => {
+    const result = match(index, text, allowed ? 50 : 5);
+    if (!allowed) return result;
+    const candidates = result.candidates
+      .filter((c) => allowed.has(c.id.slice(0, c.id.indexOf('/'))))
+      .slice(0, 5);
+    return { ...result, candidates };
+  };
 
   return {
     packs,
@@ -112,23 +143,36 @@ export function createBot(packs: readonly Pack[], options: BotOptions = {}): Bot
               : 'That message is too long for me. Please ask one question in a sentence or two.',
         };
       }
+      const allowedIds = options.packsFor?.(query);
+      const allowed = allowedIds ? new Set(allowedIds) : undefined;
+      const allowedPacks = allowed ? packs.filter((p) => allowed.has(p.id)) : packs;
       const builtin = detectBuiltin(guarded.text);
-      if (builtin) return builtinReply(builtin, packs);
+      if (builtin) return builtinReply(builtin, allowedPacks);
 
-      const result = match(index, stripGreeting(guarded.text));
+      const text = stripGreeting(guarded.text);
+      let result = matchIn(text, allowed);
+      // A follow-up names no subject: read it as being about the conversation's last subject.
+      const previous = memory.get(query.conversation);
+      const subjectName = previous && subjectNames.get(previous.subject);
+      if (subjectName && result.subjects.length === 0 && isFollowUp(text, result)) {
+        const followUp = matchIn(`${text} (${subjectName})`, allowed);
+        if ((followUp.candidates[0]?.confidence ?? 0) >= (result.candidates[0]?.confidence ?? 0))
+          result = followUp;
+      }
       const decision = decide(result, index.options);
-      const suggestions = decision.suggestions.map((c) => choice(c.id)).filter((c): c is CardChoice => !!c);
+      const suggestions = choices(decision.suggestions.map((c) => c.id));
       if (decision.answer) {
-        const reply = answer(decision.answer.id, decision.answer.confidence, suggestions);
+        const reply = answer(query, decision.answer.id, decision.answer.confidence, suggestions);
         if (reply) return reply;
       }
-      return noMatch(result.candidates[0]?.confidence ?? 0, suggestions);
+      return noMatch(allowedPacks, result.candidates[0]?.confidence ?? 0, suggestions);
     },
-    choose(_query, picked) {
-      return answer(cardKey(picked.pack, picked.card), 1, []) ?? noMatch(0, []);
+    choose(query, picked) {
+      return answer(query, cardKey(picked.pack, picked.card), 1, []) ?? noMatch(packs, 0, []);
     },
     explain(text) {
-      return match(index, stripGreeting(guardInput(text).ok ? text : ''));
+      const guarded = guardInput(text);
+      return match(index, guarded.ok ? stripGreeting(guarded.text) : '');
     },
   };
 }

@@ -10,6 +10,8 @@ export interface MatcherOptions {
   bodyFieldWeight: number;
   /** Weight of a query term no card knows, as a multiple of the largest idf. */
   unknownTermWeight: number;
+  /** Multiplier of an unknown word capitalised inside the asking sentence: a name no card knows. */
+  unknownNameBoost: number;
   /** Weight of a known term found outside the sentence that asks the question. */
   contextKnownWeight: number;
   /** Weight of an unknown term found outside the sentence that asks the question. */
@@ -53,6 +55,7 @@ export const DEFAULT_MATCHER_OPTIONS: Readonly<MatcherOptions> = Object.freeze({
   exampleFieldWeight: 1,
   bodyFieldWeight: 0.5,
   unknownTermWeight: 1,
+  unknownNameBoost: 1.5,
   contextKnownWeight: 0.6,
   contextUnknownWeight: 0.2,
   commonWordBits: 11,
@@ -60,8 +63,8 @@ export const DEFAULT_MATCHER_OPTIONS: Readonly<MatcherOptions> = Object.freeze({
   focusCommonWordFloor: 1,
   commonWordFloor: 0.2,
   exampleSimilarityShare: 0.35,
-  questionTypeMismatch: 0.6,
-  subjectMismatch: 0.6,
+  questionTypeMismatch: 0.5,
+  subjectMismatch: 0.8,
   abstainBelow: 0.35,
   closeMargin: 0.06,
   maxSuggestions: 3,

@@ -110,12 +110,16 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
 
 function readTerms(index: MatchIndex, text: string): QueryTerm[] {
   const { options, background } = index;
-  const seen = new Map<string, { surface: string; focus: boolean }>();
+  const seen = new Map<string, { surface: string; focus: boolean; proper: boolean }>();
   for (const t of index.analyzer.tokens(text)) {
     const prior = seen.get(t.term);
-    seen.set(t.term, { surface: prior?.surface ?? t.surface, focus: (prior?.focus ?? false) || t.focus });
+    seen.set(t.term, {
+      surface: prior?.surface ?? t.surface,
+      focus: (prior?.focus ?? false) || t.focus,
+      proper: (prior?.proper ?? false) || (t.focus && t.proper),
+    });
   }
-  return [...seen].map(([term, { surface, focus }]) => {
+  return [...seen].map(([term, { surface, focus, proper }]) => {
     const scope = focus ? 1 : options.contextKnownWeight;
     const idf = index.idf.get(term);
     if (idf !== undefined) return { typed: term, known: term, edits: 0, focus, weight: idf * scope };
@@ -136,7 +140,7 @@ function readTerms(index: MatchIndex, text: string): QueryTerm[] {
       1,
       Math.max(focus ? options.focusCommonWordFloor : options.commonWordFloor, rarity),
     );
-    const unknownScope = focus ? 1 : options.contextUnknownWeight;
+    const unknownScope = (focus ? 1 : options.contextUnknownWeight) * (proper ? options.unknownNameBoost : 1);
     return {
       typed: term,
       edits: 0,

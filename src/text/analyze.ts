@@ -14,6 +14,8 @@ export interface Token {
   surface: string;
   /** False for words in the chatty context around the real question of a long message. */
   focus: boolean;
+  /** Capitalised inside its sentence, as names are ("Australia", "Scholz"). */
+  proper: boolean;
 }
 
 export interface Analyzer {
@@ -46,12 +48,13 @@ export function createAnalyzer(extraSynonyms: ReadonlyArray<ReadonlyArray<string
   phrases.sort((a, b) => b[0].source.length - a[0].source.length);
 
   const analyse = (text: string, focus: boolean, out: Token[]): Token[] => {
+    const proper = properNouns(text);
     let s = normalize(text);
     for (const [pattern, replacement] of phrases) s = s.replace(pattern, replacement);
     for (const token of s.split(' ')) {
       if (!token || STOP_WORDS.has(token)) continue;
       const stemmed = stem(token);
-      out.push({ term: words.get(stemmed) ?? stemmed, surface: token, focus });
+      out.push({ term: words.get(stemmed) ?? stemmed, surface: token, focus, proper: proper.has(token) });
     }
     return out;
   };
@@ -75,6 +78,17 @@ export function createAnalyzer(extraSynonyms: ReadonlyArray<ReadonlyArray<string
       return undefined;
     },
   };
+}
+
+/** Words written with a capital inside a sentence; the first word of a sentence proves nothing. */
+function properNouns(text: string): Set<string> {
+  const found = new Set<string>();
+  // A message typed all in capitals or with every word capitalised carries no such signal.
+  const words = text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
+  if (capitalised.length > words.length / 2) return found;
+  for (const m of text.matchAll(/(?<![.!?]\s*|^\s*)\b(\p{Lu}[\p{Ll}]+)/gu)) found.add(normalize(m[1] ?? ''));
+  return found;
 }
 
 /** Sentences of a message; a long message usually holds its real question in one of them. */

@@ -43,7 +43,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   questions quick quickly explain explaining say saying mean meaning think thought heard hear
   hearing read reading saw see seen seeing remember remind recall help understand sure
   need want wanted wants give giving go going gone bit lot lots little stuff info information
-  detail details story article news report reported reports piece bot factdesk exactly basically
+  detail details story article news report reported reports piece exactly basically
   again already yesterday today earlier recently lately somewhere somehow guys folks everyone
   anybody one ones person people someone thing happen happened happening`
     .split(/\s+/)

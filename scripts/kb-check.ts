@@ -1,0 +1,26 @@
+/**
+ * Checks the knowledge packs before they ship (`npm run kb:check`, run in CI). Fails when:
+ * a pack does not load; a card's own example question does not route to it with a margin
+ * over the runner-up; two cards compete for the same questions; a source sentence is
+ * supported by no card; a card is past its review date. Prints a short coverage report.
+ */
+import { createBot } from '../src/bot/bot.js';
+import { FactdeskError } from '../src/errors.js';
+import { loadPacks } from '../src/knowledge/load-packs.js';
+import { checkPacks } from './lib/kb-check.js';
+
+try {
+  const packs = loadPacks(process.env.KNOWLEDGE_DIR ?? 'knowledge');
+  const report = checkPacks(packs, createBot(packs), new Date().toISOString().slice(0, 10));
+  for (const line of report.coverage) console.log(line);
+  for (const problem of report.problems) console.log(`✗ ${problem}`);
+  console.log(
+    report.problems.length === 0
+      ? 'kb:check passed'
+      : `kb:check failed: ${report.problems.length} problem(s)`,
+  );
+  process.exitCode = report.problems.length === 0 ? 0 : 1;
+} catch (error) {
+  console.log(`✗ ${error instanceof FactdeskError ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,65 @@
+import { type Bot, cardKey } from '../../src/bot/bot.js';
+import type { Pack } from '../../src/knowledge/types.js';
+
+export interface KbReport {
+  problems: string[];
+  coverage: string[];
+}
+
+/** Least lead a card's own example question must have over the next card. */
+export const MIN_MARGIN = 0.02;
+/** Share of a card's questions that may go to one other card before the two are said to compete. */
+export const COMPETE_SHARE = 0.25;
+
+export function sentencesOf(text: string): string[] {
+  return text
+    .replace(/\s+/g, ' ')
+    .split(/(?<=[.!?][”’"]?)\s+(?=[A-Z“‘"])/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function checkPacks(packs: readonly Pack[], bot: Bot, today: string): KbReport {
+  const problems: string[] = [];
+  const coverage: string[] = [];
+  for (const pack of packs) {
+    let routed = 0;
+    let total = 0;
+    for (const card of pack.cards) {
+      const key = cardKey(pack.id, card.id);
+      const lost = new Map<string, number>();
+      for (const q of card.questions) {
+        total++;
+        const [first, second] = bot.explain(q).candidates;
+        const margin = first?.id === key ? first.confidence - (second?.confidence ?? 0) : -1;
+        if (margin >= MIN_MARGIN) {
+          routed++;
+          continue;
+        }
+        const rival = first?.id === key ? second?.id : first?.id;
+        if (rival) lost.set(rival, (lost.get(rival) ?? 0) + 1);
+        problems.push(
+          `${pack.id}/${card.id}: "${q}" ${first?.id === key ? `leads ${rival ?? 'nothing'} by only ${margin.toFixed(3)}` : `routes to ${first?.id ?? 'nothing'}`}`,
+        );
+      }
+      for (const [rival, count] of lost) {
+        if (count / card.questions.length > COMPETE_SHARE) {
+          problems.push(
+            `${key} competes with ${rival}: ${count} of its ${card.questions.length} questions go there or nearly`,
+          );
+        }
+      }
+      if (card.reviewBy && card.reviewBy < today)
+        problems.push(`${key}: past its review date ${card.reviewBy}`);
+    }
+    const cited = pack.cards.flatMap((c) => c.source.map((s) => s.replace(/\s+/g, ' ').trim()));
+    const sentences = sentencesOf(pack.source.text);
+    const unsupported = sentences.filter((s) => !cited.some((c) => c.includes(s) || s.includes(c)));
+    for (const s of unsupported) problems.push(`${pack.id}: no card supports the sentence "${s}"`);
+    coverage.push(
+      `${pack.id}: ${pack.cards.length} cards, ${total} example questions (${routed} route to their card with a margin), ` +
+        `${sentences.length - unsupported.length}/${sentences.length} source sentences supported`,
+    );
+  }
+  return { problems, coverage };
+}
