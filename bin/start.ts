@@ -4,12 +4,14 @@
  * starts and stops the process.
  */
 import { createConsoleAdapter } from '../adapters/console/console-adapter.js';
+import { createSlackAdapter } from '../adapters/slack/slack-adapter.js';
 import type { Adapter } from '../src/adapter.js';
 import { createBot } from '../src/bot/bot.js';
 import { parsePackScope } from '../src/bot/pack-scope.js';
 import { readConfig } from '../src/config.js';
 import { FactdeskError } from '../src/errors.js';
 import { loadPacks } from '../src/knowledge/load-packs.js';
+import { createLogger } from '../src/log.js';
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -17,14 +19,19 @@ async function main(): Promise<void> {
     today: new Date().toISOString().slice(0, 10),
     packsFor: parsePackScope(config.PACKS_BY_CONVERSATION),
   });
-  const adapters: Adapter[] = [
-    createConsoleAdapter({
-      bot,
-      input: process.stdin,
-      output: process.stdout,
-      interactive: process.stdin.isTTY === true,
-    }),
-  ];
+  const logger = createLogger(config.LOG_LEVEL);
+  const adapters: Adapter[] = [];
+  if (config.SLACK_BOT_TOKEN) adapters.push(createSlackAdapter({ bot, config, logger }));
+  if (adapters.length === 0) {
+    adapters.push(
+      createConsoleAdapter({
+        bot,
+        input: process.stdin,
+        output: process.stdout,
+        interactive: process.stdin.isTTY === true,
+      }),
+    );
+  }
   for (const adapter of adapters) await adapter.start();
   await Promise.all(adapters.map((a) => a.finished).filter(Boolean));
 }

@@ -1,0 +1,37 @@
+import type { CardChoice } from '../../src/bot/reply.js';
+import { SLACK_LIMITS } from './limits.js';
+
+/**
+ * Buttons that answer a card carry `action_id` `factdesk_card:<n>`: Slack requires action ids to
+ * be unique within a message, so a counter follows the prefix, and the listener matches the prefix.
+ */
+export const CARD_ACTION_PREFIX = 'factdesk_card';
+export const CARD_ACTION_PATTERN = /^factdesk_card:\d+$/;
+/** The "Share in channel" button of an ephemeral answer. */
+export const SHARE_ACTION_ID = 'factdesk_share';
+
+export type CardRef = Pick<CardChoice, 'pack' | 'card'>;
+
+/** The button value: `{"pack":…,"card":…}`, or undefined when over Slack's 2,000 characters. */
+export function encodeCardRef(ref: CardRef): string | undefined {
+  const value = JSON.stringify({ pack: ref.pack, card: ref.card });
+  return value.length <= SLACK_LIMITS.actionValue ? value : undefined;
+}
+
+/**
+ * Reads a button value back. Values come from our own messages, but a click is still outside
+ * input: anything that is not exactly `{pack, card}` strings is refused rather than guessed at.
+ */
+export function decodeCardRef(value: string | undefined): CardRef | undefined {
+  if (!value || value.length > SLACK_LIMITS.actionValue) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  const { pack, card } = parsed as Record<string, unknown>;
+  if (typeof pack !== 'string' || typeof card !== 'string' || !pack || !card) return undefined;
+  return { pack, card };
+}

@@ -1,0 +1,53 @@
+import type { Context } from '@slack/bolt';
+import type { Bot } from '../../src/bot/bot.js';
+import type { Query } from '../../src/bot/query.js';
+import type { Reply } from '../../src/bot/reply.js';
+import type { Logger } from '../../src/log.js';
+
+/** What every Slack listener needs: the core, a logger and a clock for latencies. */
+export interface HandlerDeps {
+  bot: Bot;
+  logger: Logger;
+  now: () => number;
+}
+
+/** How a question reached the bot, for logs. */
+export type Source = 'command' | 'mention' | 'dm' | 'card' | 'share';
+
+/** Builds a Slack `Query`; the conversation id comes from `conversation.ts`. */
+export function slackQuery(text: string, user: string, conversation: string): Query {
+  return { text, user, conversation, platform: 'slack' };
+}
+
+/**
+ * The workspace part of conversation ids. Org-wide installs can leave the team unset; the
+ * enterprise id then stands in, so that ids stay distinct per install.
+ */
+export function teamOf(context: Context, fallback?: string): string {
+  return context.teamId ?? fallback ?? context.enterpriseId ?? 'unknown-team';
+}
+
+/**
+ * One log line per answered message, written after delivery so the latency covers the round
+ * trip to Slack. Ids, card, score and timing only: no question text, no payload, no token.
+ */
+export function logExchange(
+  deps: HandlerDeps,
+  source: Source,
+  query: Query,
+  reply: Reply,
+  startedAt: number,
+): void {
+  deps.logger.info(
+    {
+      platform: 'slack',
+      source,
+      conversation: query.conversation,
+      reply: reply.kind,
+      card: reply.kind === 'answer' ? `${reply.card.pack}/${reply.card.card}` : null,
+      confidence: reply.kind === 'answer' || reply.kind === 'no-match' ? reply.confidence : null,
+      latencyMs: Math.round(deps.now() - startedAt),
+    },
+    'answered',
+  );
+}

@@ -1,0 +1,107 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { CARD_ACTION_PATTERN, type CardRef, decodeCardRef, SHARE_ACTION_ID } from './card-action.js';
+import {
+  directConversation,
+  isDirectChannel,
+  personalConversation,
+  threadConversation,
+} from './conversation.js';
+import { type HandlerDeps, logExchange, slackQuery, teamOf } from './exchange.js';
+import { postReply } from './post-reply.js';
+import { renderReply } from './render-blocks.js';
+
+type ButtonClick = BlockAction<ButtonAction>;
+
+/**
+ * Where a click on a card button is answered. In a thread or a DM everyone there follows the
+ * exchange, so the answer is posted there and continues that conversation. On an ephemeral
+ * reply, or on an answer shared at the top of a channel, it goes privately to the person who
+ * clicked (who can share it in turn), so that one click does not post to a whole channel.
+ */
+type Place =
+  | { kind: 'public'; channel: string; threadTs: string | undefined; conversation: string }
+  | { kind: 'private'; conversation: string };
+
+export function registerActions(app: App, deps: HandlerDeps): void {
+  // "Did you mean", related and topic buttons: answer the chosen card.
+  app.action<ButtonClick>(CARD_ACTION_PATTERN, async ({ ack, body, action, respond, client, context }) => {
+    await ack();
+    const ref = readRef(deps, action);
+    if (!ref) return;
+    const startedAt = deps.now();
+    const place = placeOf(body, teamOf(context, body.team?.id));
+    // The button label is the card title: what the user in effect asked.
+    const query = slackQuery(action.text.text, body.user.id, place.conversation);
+    const reply = deps.bot.choose(query, ref);
+    if (place.kind === 'public') {
+      await postReply(client, place.channel, place.threadTs, renderReply(reply));
+    } else {
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        ...renderReply(reply, { shareable: reply.kind === 'answer' }),
+      });
+    }
+    logExchange(deps, 'card', query, reply, startedAt);
+  });
+
+  // "Share in channel" on an ephemeral answer: post it for everyone, then remove the private copy.
+  app.action<ButtonClick>(SHARE_ACTION_ID, async ({ ack, body, action, respond, context }) => {
+    await ack();
+    const ref = readRef(deps, action);
+    if (!ref) return;
+    const startedAt = deps.now();
+    const channel = channelOf(body) ?? 'unknown-channel';
+    const query = slackQuery(
+      `${ref.pack}/${ref.card}`,
+      body.user.id,
+      personalConversation(teamOf(context, body.team?.id), channel, body.user.id),
+    );
+    // The card is answered afresh rather than copied from the message: the button carries only
+    // its id (values hold 2,000 characters), and the channel gets the card as it stands now.
+    const reply = deps.bot.choose(query, ref);
+    if (reply.kind !== 'answer') {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...renderReply(reply) });
+    } else {
+      await respond({
+        response_type: 'in_channel',
+        replace_original: false,
+        ...renderReply(reply, { sharedBy: body.user.id }),
+      });
+      // Deleted only once the public copy is out, so that a failed share leaves the button to retry.
+      await respond({ delete_original: true });
+    }
+    logExchange(deps, 'share', query, reply, startedAt);
+  });
+}
+
+function readRef(deps: HandlerDeps, action: ButtonAction): CardRef | undefined {
+  const ref = decodeCardRef(action.value);
+  if (!ref) deps.logger.warn({ platform: 'slack', action: action.action_id }, 'unreadable button value');
+  return ref;
+}
+
+function placeOf(body: ButtonClick, team: string): Place {
+  const channel = channelOf(body);
+  const user = body.user.id;
+  if (!channel || body.container.is_ephemeral === true) {
+    return { kind: 'private', conversation: personalConversation(team, channel ?? 'unknown-channel', user) };
+  }
+  const threadTs = text(body.message?.thread_ts) ?? text(body.container.thread_ts);
+  if (isDirectChannel(channel)) {
+    return { kind: 'public', channel, threadTs, conversation: directConversation(team, channel) };
+  }
+  if (threadTs) {
+    return { kind: 'public', channel, threadTs, conversation: threadConversation(team, channel, threadTs) };
+  }
+  return { kind: 'private', conversation: personalConversation(team, channel, user) };
+}
+
+function channelOf(body: ButtonClick): string | undefined {
+  return body.channel?.id ?? text(body.container.channel_id);
+}
+
+/** Payload fields typed as `any` by Bolt are read through this, so nothing untyped spreads. */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

@@ -1,0 +1,30 @@
+import type { App } from '@slack/bolt';
+import { personalConversation, questionOrHelp } from './conversation.js';
+import { type HandlerDeps, logExchange, slackQuery, teamOf } from './exchange.js';
+import { renderReply } from './render-blocks.js';
+
+/**
+ * `/ask <question>`: acknowledged at once (Slack gives up after 3 s), answered through the
+ * command's `response_url` as an ephemeral message only the asker sees, with a button to share
+ * an answer in the channel. `respond()` needs no channel membership, so the command works in
+ * channels the bot was never invited to.
+ */
+export function registerCommand(app: App, command: string, deps: HandlerDeps): void {
+  app.command(command, async ({ command: cmd, ack, respond, context }) => {
+    await ack();
+    const startedAt = deps.now();
+    const team = teamOf(context, cmd.team_id);
+    const query = slackQuery(
+      questionOrHelp(cmd.text),
+      cmd.user_id,
+      personalConversation(team, cmd.channel_id, cmd.user_id),
+    );
+    const reply = deps.bot.ask(query);
+    const message = renderReply(reply, {
+      ...(cmd.text.trim() ? { question: cmd.text } : {}),
+      shareable: reply.kind === 'answer',
+    });
+    await respond({ response_type: 'ephemeral', ...message });
+    logExchange(deps, 'command', query, reply, startedAt);
+  });
+}
