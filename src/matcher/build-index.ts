@@ -120,7 +120,11 @@ export function buildIndex(input: MatchDoc[], build: BuildOptions = {}): MatchIn
     return { doc, vector };
   });
 
-  const fuzzy = createFuzzyVocabulary(docPostings.keys(), (t) => docPostings.get(t)?.length ?? 0, {
+  // Typos are corrected towards any known term or any synonym of one ("agnet" → agent → spy).
+  const spellings = [...docPostings.keys()];
+  for (const [variant, canonical] of analyzer.synonyms)
+    if (docPostings.has(canonical)) spellings.push(variant);
+  const fuzzy = createFuzzyVocabulary(spellings, (t) => docPostings.get(t)?.length ?? 0, {
     threshold: options.fuseThreshold,
     minLength: options.fuzzyMinLength,
     maxEdits,

@@ -28,6 +28,8 @@ export interface MatcherOptions {
   exampleSimilarityShare: number;
   /** Confidence multiplier when the question asks who/where/when/... and the card never answers that. */
   questionTypeMismatch: number;
+  /** Confidence multiplier when a which/what question asks for something the doc never mentions. */
+  askedForMismatch: number;
   /** Confidence multiplier when the question names a subject (a person, a thing) and the card is about another. */
   subjectMismatch: number;
   /** Below this confidence the bot abstains. */
@@ -64,7 +66,8 @@ export const DEFAULT_MATCHER_OPTIONS: Readonly<MatcherOptions> = Object.freeze({
   commonWordFloor: 0.2,
   exampleSimilarityShare: 0.35,
   questionTypeMismatch: 0.5,
-  subjectMismatch: 0.8,
+  subjectMismatch: 0.6,
+  askedForMismatch: 0.7,
   abstainBelow: 0.35,
   closeMargin: 0.06,
   maxSuggestions: 3,

@@ -22,8 +22,10 @@ export interface Candidate {
   exampleSimilarity: number;
   /** False when the question asks who/where/when/… and none of the doc's examples does. */
   questionTypeFits: boolean;
-  /** False when the question names subjects and this doc is about none of them. */
+  /** False when the question names subjects and this doc is about none of them nor names them. */
   subjectFits: boolean;
+  /** False when a which/what question asks for something this doc never mentions. */
+  askedForFits: boolean;
   /** In [0, 1]; the bot answers only above its abstention threshold. */
   confidence: number;
   /** Known terms of the question found in this doc. */
@@ -48,10 +50,16 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
   const { options, analyzer } = index;
   const terms = readTerms(index, text);
   const questionType = analyzer.questionType(text);
+  const askedFor = analyzer.askedFor(text).map((t) => terms.find((q) => q.typed === t)?.known ?? t);
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
   const subjects = new Set<string>();
+  const subjectWords = new Map<string, string[]>();
   for (const t of terms) {
-    if (t.focus && t.known) for (const s of index.subjectTerms.get(t.known) ?? []) subjects.add(s);
+    if (!t.focus || !t.known) continue;
+    for (const s of index.subjectTerms.get(t.known) ?? []) {
+      subjects.add(s);
+      subjectWords.set(s, [...(subjectWords.get(s) ?? []), t.known]);
+    }
   }
   const base = { terms, subjects: [...subjects], ...(questionType ? { questionType } : {}) };
   if (totalWeight === 0) return { ...base, candidates: [] };
@@ -89,7 +97,12 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
     const coverage = Math.min(1, weight / totalWeight);
     const exampleSimilarity = Math.min(1, bestExample.get(d) ?? 0);
     const questionTypeFits = !questionType || doc.questionTypes.has(questionType);
-    const subjectFits = subjects.size === 0 || (doc.subject !== undefined && subjects.has(doc.subject));
+    // A doc fits the named subjects when it is about one of them or mentions each of them.
+    const subjectFits =
+      subjects.size === 0 ||
+      (doc.subject !== undefined && subjects.has(doc.subject)) ||
+      [...subjectWords.values()].every((words) => words.some((w) => doc.terms.has(w)));
+    const askedForFits = askedFor.every((t) => doc.terms.has(t));
     const rank = coverage * (1 - share + share * exampleSimilarity);
     candidates.push({
       id: doc.id,
@@ -97,10 +110,12 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
       exampleSimilarity,
       questionTypeFits,
       subjectFits,
+      askedForFits,
       confidence:
         rank *
         (questionTypeFits ? 1 : options.questionTypeMismatch) *
-        (subjectFits ? 1 : options.subjectMismatch),
+        (subjectFits ? 1 : options.subjectMismatch) *
+        (askedForFits ? 1 : options.askedForMismatch),
       matchedTerms: terms.filter((t) => t.known && doc.terms.has(t.known)).map((t) => t.known as string),
     });
   }

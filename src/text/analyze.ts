@@ -1,4 +1,4 @@
-import { QUESTION_TYPES, type QuestionType, STOP_WORDS, SYNONYMS } from './lexicon.js';
+import { ASKED_FOR, QUESTION_TYPES, type QuestionType, STOP_WORDS, SYNONYMS } from './lexicon.js';
 import { normalize } from './normalize.js';
 import { stem } from './stem.js';
 
@@ -22,6 +22,10 @@ export interface Analyzer {
   terms(text: string): string[];
   /** Terms with their surface form, marking which sentence holds the question. */
   tokens(text: string): Token[];
+  /** Stemmed synonym → its canonical term, so typo correction can aim at any synonym. */
+  readonly synonyms: ReadonlyMap<string, string>;
+  /** Terms naming the thing a which/what question asks for ("which radio station …" → radio, station). */
+  askedFor(text: string): string[];
   /** The kind of answer a question asks for, if its wording says. */
   questionType(text: string): QuestionType | undefined;
 }
@@ -60,6 +64,7 @@ export function createAnalyzer(extraSynonyms: ReadonlyArray<ReadonlyArray<string
   };
 
   return {
+    synonyms: words,
     terms: (text) => analyse(text, true, []).map((t) => t.term),
     tokens(text) {
       const sentences = splitSentences(text);
@@ -69,6 +74,10 @@ export function createAnalyzer(extraSynonyms: ReadonlyArray<ReadonlyArray<string
       const out: Token[] = [];
       for (const s of sentences) analyse(s, focus.has(s), out);
       return out;
+    },
+    askedFor(text) {
+      const span = ASKED_FOR.exec(normalize(text))?.[1];
+      return span ? analyse(span, true, []).map((t) => t.term) : [];
     },
     questionType(text) {
       const s = normalize(text);

@@ -38,7 +38,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   the their theirs them themselves then there these they thing things this those though through
   thus to too under until up upon us very via was we were what whatever when where whether which
   while who whom whose why will with within without would yet you your yours yourself yourselves
-  whats hey hi hello ok okay yeah yes um uh hmm oh well anyway btw pls plz thanks thank cheers
+  whats whos wheres whens hows whys thats theres dont didnt doesnt isnt wasnt werent cant wont
+  im ive id hey hi hello ok okay yeah yes um uh hmm oh well anyway btw pls plz thanks thank cheers
   tell telling told know knew known wonder wondering wondered curious ask asking asked question
   questions quick quickly explain explaining say saying mean meaning think thought heard hear
   hearing read reading saw see seen seeing remember remind recall help understand sure
@@ -133,6 +134,9 @@ export const SYNONYMS: ReadonlyArray<ReadonlyArray<string>> = Object.freeze([
 
 /** Words that mark the kind of answer a question wants, checked on the normalised text. */
 export const QUESTION_TYPES = Object.freeze({
+  howto: /\bhow (do|can|could|should|would) (i|we|one)\b/,
+  future:
+    /\bwill (there|they|he|she|it|the|russia|usa)\b|\bin the future\b|\bgoing to (happen|be)\b|\bnext (exchange|swap|trade|time)\b/,
   howmany: /\bhow (many|much people|big a number)\b|\bnumber of\b|\bcount\b/,
   howmuch: /\bhow much\b|\b(cost|price|paid|pay|money|ransom|dollars?)\b/,
   howold: /\bhow old\b|\b(age|born|birthday)\b/,
@@ -143,3 +147,7 @@ export const QUESTION_TYPES = Object.freeze({
   who: /\bwho\b|\bwhom\b|\bwhose\b/,
 });
 export type QuestionType = keyof typeof QUESTION_TYPES;
+
+/** "which radio station does …": the words naming what a which/what question asks for. */
+export const ASKED_FOR =
+  /\b(?:which|what)\s+((?:[a-z0-9]+\s+){1,3}?)(?:is|was|are|were|did|does|do|has|had|have|can|could|will|would|should)\b/;
