@@ -51,7 +51,8 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
   const terms = readTerms(index, text);
   const questionType = analyzer.questionType(text);
   const askedFor = analyzer.askedFor(text).map((t) => terms.find((q) => q.typed === t)?.known ?? t);
-  const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
+  // Context around the asking sentence can only add evidence: its terms count when a doc has them.
+  const totalWeight = terms.reduce((sum, t) => sum + (t.focus ? t.weight : 0), 0);
   const subjects = new Set<string>();
   const subjectWords = new Map<string, string[]>();
   for (const t of terms) {
@@ -62,15 +63,17 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
     }
   }
   const base = { terms, subjects: [...subjects], ...(questionType ? { questionType } : {}) };
-  if (totalWeight === 0) return { ...base, candidates: [] };
+  if (totalWeight === 0 && !terms.some((t) => t.known)) return { ...base, candidates: [] };
 
   const credit = (t: QueryTerm) => t.weight * (1 - options.editPenalty * t.edits);
   const covered = new Map<number, number>();
+  const contextSeen = new Map<number, number>();
   for (const t of terms) {
     if (!t.known) continue;
     for (const d of index.docPostings.get(t.known) ?? []) {
       const fieldWeight = index.docs[d]?.terms.get(t.known) ?? 0;
       covered.set(d, (covered.get(d) ?? 0) + credit(t) * fieldWeight);
+      if (!t.focus) contextSeen.set(d, (contextSeen.get(d) ?? 0) + t.weight);
     }
   }
 
@@ -94,7 +97,7 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
   for (const [d, weight] of covered) {
     const doc = index.docs[d];
     if (!doc) continue;
-    const coverage = Math.min(1, weight / totalWeight);
+    const coverage = Math.min(1, weight / (totalWeight + (contextSeen.get(d) ?? 0) || 1));
     const exampleSimilarity = Math.min(1, bestExample.get(d) ?? 0);
     const questionTypeFits = !questionType || doc.questionTypes.has(questionType);
     // A doc fits the named subjects when it is about one of them or mentions each of them.
