@@ -13,7 +13,7 @@ import { evaluate } from './lib/evaluate.js';
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const setArg = args.indexOf('--set');
-const sets = setArg >= 0 ? [args[setArg + 1] ?? 'test'] : ['dev', 'test'];
+const sets = setArg >= 0 ? [args[setArg + 1] ?? 'test'] : ['dev', 'dev2', 'test'];
 const bot = createBot(loadPacks(process.env.KNOWLEDGE_DIR ?? 'knowledge'));
 
 for (const set of sets) {

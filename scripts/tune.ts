@@ -1,5 +1,5 @@
 /**
- * Grid search of matcher options on the development questions only (never the test set):
+ * Grid search of matcher options on the development questions (dev, dev2) only, never the test set:
  *   npm run tune -- '{"abstainBelow":[0.45,0.5,0.55]}'
  * Prints every combination with dev in-scope accuracy and out-of-scope abstention, best last.
  */
@@ -11,7 +11,8 @@ import { evaluate } from './lib/evaluate.js';
 
 const grid = JSON.parse(process.argv[2] ?? '{}') as Record<string, number[]>;
 const packs = loadPacks('knowledge');
-const items = loadEvalSet('tests/eval/dev.yaml');
+// Development questions only: the held-out test set never guides a choice.
+const items = ['dev', 'dev2'].flatMap((set) => loadEvalSet(`tests/eval/${set}.yaml`));
 
 const combos: Array<Partial<MatcherOptions>> = Object.entries(grid).reduce<Array<Record<string, number>>>(
   (acc, [key, values]) => acc.flatMap((c) => values.map((v) => ({ ...c, [key]: v }))),

@@ -1,4 +1,5 @@
 import type { QuestionType } from '../text/lexicon.js';
+import { editDistance } from './edit-distance.js';
 import type { MatchIndex } from './build-index.js';
 
 /** One term of the question, as the matcher understood it. */
@@ -137,20 +138,19 @@ function readTerms(index: MatchIndex, text: string): QueryTerm[] {
       proper: (prior?.proper ?? false) || (t.focus && t.proper),
     });
   }
-  return [...seen].map(([term, { surface, focus, proper }]) => {
+  return [...seen].flatMap(([term, { surface, focus, proper }]): QueryTerm[] => {
     const scope = focus ? 1 : options.contextKnownWeight;
     const idf = index.idf.get(term);
-    if (idf !== undefined) return { typed: term, known: term, edits: 0, focus, weight: idf * scope };
+    if (idf !== undefined) return [{ typed: term, known: term, edits: 0, focus, weight: idf * scope }];
     const bits = background.bits(surface);
+    // "whaat", "wich": a mistyped function word carries no content.
+    if (bits >= options.correctAboveBits && isMistypedStopWord(surface)) return [];
     const fix = bits >= options.correctAboveBits ? index.fuzzy.correct(term) : undefined;
-    if (fix)
-      return {
-        typed: term,
-        known: fix.term,
-        edits: fix.edits,
-        focus,
-        weight: (index.idf.get(fix.term) ?? 0) * scope,
-      };
+    // A typo may land on a synonym ("agnet" → agent); read it as that synonym's canonical term.
+    const known = fix && (index.idf.has(fix.term) ? fix.term : index.analyzer.synonyms.get(fix.term));
+    if (fix && known) {
+      return [{ typed: term, known, edits: fix.edits, focus, weight: (index.idf.get(known) ?? 0) * scope }];
+    }
     // Unknown: key content if the word is rare in English, mostly filler if it is common.
     const rarity =
       (background.bits(surface) - options.commonWordBits) / (options.rareWordBits - options.commonWordBits);
@@ -159,11 +159,14 @@ function readTerms(index: MatchIndex, text: string): QueryTerm[] {
       Math.max(focus ? options.focusCommonWordFloor : options.commonWordFloor, rarity),
     );
     const unknownScope = (focus ? 1 : options.contextUnknownWeight) * (proper ? options.unknownNameBoost : 1);
-    return {
-      typed: term,
-      edits: 0,
-      focus,
-      weight: options.unknownTermWeight * index.maxIdf * share * unknownScope,
-    };
+    return [{ typed: term, edits: 0, focus, weight: options.unknownTermWeight * index.maxIdf * share * unknownScope }];
   });
+}
+
+// Words typed in nearly every question, so a near miss of one is almost surely that word.
+const QUESTION_WORDS = ['what', 'which', 'where', 'when', 'whose', 'does', 'were', 'they', 'there', 'their', 'about', 'with', 'this', 'that'];
+
+function isMistypedStopWord(word: string): boolean {
+  if (word.length < 3 || word.length > 6) return false;
+  return QUESTION_WORDS.some((w) => editDistance(word, w, 1) <= 1);
 }
