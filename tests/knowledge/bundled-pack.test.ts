@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { sentencesOf } from '../../scripts/lib/kb-check.js';
 import { loadPacks } from '../../src/knowledge/load-packs.js';
 
 const packs = loadPacks('knowledge');
 
-/** Sentences of a document: split after . ! ? (optionally followed by a closing quote). */
-function sentences(text: string): string[] {
-  return text
-    .replace(/\s+/g, ' ')
-    .split(/(?<=[.!?][”’"]?)\s+(?=[A-Z“‘"])/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
 describe.each(packs.map((p) => [p.id, p] as const))('pack %s', (_id, pack) => {
   it('supports every sentence of its source document with at least one card', () => {
     const cited = new Set(pack.cards.flatMap((c) => c.source.map((s) => s.replace(/\s+/g, ' ').trim())));
-    const unsupported = sentences(pack.source.text).filter(
+    const unsupported = sentencesOf(pack.source.text).filter(
       (s) => ![...cited].some((c) => c.includes(s) || s.includes(c)),
     );
     expect(unsupported).toEqual([]);
@@ -24,7 +16,7 @@ describe.each(packs.map((p) => [p.id, p] as const))('pack %s', (_id, pack) => {
   it('gives every card at least 5 example questions and a 1–3 sentence answer', () => {
     for (const card of pack.cards) {
       expect(card.questions.length, card.id).toBeGreaterThanOrEqual(5);
-      const count = sentences(card.answer).length;
+      const count = sentencesOf(card.answer).length;
       expect(count, card.id).toBeGreaterThanOrEqual(1);
       expect(count, card.id).toBeLessThanOrEqual(3);
     }
