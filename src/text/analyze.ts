@@ -69,18 +69,18 @@ export function createAnalyzer(extraSynonyms: ReadonlyArray<ReadonlyArray<string
     tokens(text) {
       const sentences = splitSentences(text);
       if (sentences.length < 2) return analyse(text, true, []);
-      const asking = sentences.filter((s) => s.includes('?'));
-      const focus = new Set(asking.length > 0 ? asking : sentences.slice(-1));
+      const focus = new Set(focusOf(sentences));
       const out: Token[] = [];
       for (const s of sentences) analyse(s, focus.has(s), out);
       return out;
     },
     askedFor(text) {
-      const span = ASKED_FOR.exec(normalize(text))?.[1];
+      const span = ASKED_FOR.exec(normalize(focusOf(splitSentences(text)).join(' ')))?.[1];
       return span ? analyse(span, true, []).map((t) => t.term) : [];
     },
     questionType(text) {
-      const s = normalize(text);
+      // Only the asking sentence says what is asked: "a thriller where…" in the context does not.
+      const s = normalize(focusOf(splitSentences(text)).join(' '));
       for (const [type, pattern] of Object.entries(QUESTION_TYPES) as Array<[QuestionType, RegExp]>) {
         if (pattern.test(s)) return type;
       }
@@ -98,6 +98,12 @@ function properNouns(text: string): Set<string> {
   if (capitalised.length > words.length / 2) return found;
   for (const m of text.matchAll(/(?<![.!?]\s*|^\s*)\b(\p{Lu}[\p{Ll}]+)/gu)) found.add(normalize(m[1] ?? ''));
   return found;
+}
+
+/** The sentences that ask: those with a question mark, else the last one. */
+function focusOf(sentences: string[]): string[] {
+  const asking = sentences.filter((s) => s.includes('?'));
+  return asking.length > 0 ? asking : sentences.slice(-1);
 }
 
 /** Sentences of a message; a long message usually holds its real question in one of them. */
