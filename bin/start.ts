@@ -4,6 +4,8 @@
  * starts and stops the process.
  */
 import { createConsoleAdapter } from '../adapters/console/console-adapter.js';
+import { createDiscordAdapter } from '../adapters/discord/discord-adapter.js';
+import { createDiscordShardManager } from '../adapters/discord/shard-manager.js';
 import { createSlackAdapter } from '../adapters/slack/slack-adapter.js';
 import type { Adapter } from '../src/adapter.js';
 import { createBot } from '../src/bot/bot.js';
@@ -22,6 +24,13 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const adapters: Adapter[] = [];
   if (config.SLACK_BOT_TOKEN) adapters.push(createSlackAdapter({ bot, config, logger }));
+  if (config.DISCORD_TOKEN) {
+    adapters.push(
+      config.DISCORD_SHARDS
+        ? createDiscordShardManager({ config, logger, script: 'bin/discord-shard.ts' })
+        : createDiscordAdapter({ bot, config, logger }),
+    );
+  }
   if (adapters.length === 0) {
     adapters.push(
       createConsoleAdapter({

@@ -37,6 +37,14 @@ const schema = z.object({
   DISCORD_APPLICATION_ID: optionalText.pipe(z.string().regex(/^\d+$/, 'must be a numeric id').optional()),
   DISCORD_GUILD_ID: optionalText.pipe(z.string().regex(/^\d+$/, 'must be a numeric id').optional()),
   DISCORD_API_URL: optionalText.pipe(z.url().optional()),
+  /** Run Discord as this many shard processes (`auto`: as many as Discord recommends). */
+  DISCORD_SHARDS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(auto|[1-9]\d*)$/, 'must be auto or a positive whole number')
+      .transform((s): 'auto' | number => (s === 'auto' ? 'auto' : Number(s)))
+      .optional(),
+  ),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;

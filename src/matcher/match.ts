@@ -1,6 +1,6 @@
 import type { QuestionType } from '../text/lexicon.js';
-import { editDistance } from './edit-distance.js';
 import type { MatchIndex } from './build-index.js';
+import { editDistance } from './edit-distance.js';
 
 /** One term of the question, as the matcher understood it. */
 export interface QueryTerm {
@@ -159,12 +159,34 @@ function readTerms(index: MatchIndex, text: string): QueryTerm[] {
       Math.max(focus ? options.focusCommonWordFloor : options.commonWordFloor, rarity),
     );
     const unknownScope = (focus ? 1 : options.contextUnknownWeight) * (proper ? options.unknownNameBoost : 1);
-    return [{ typed: term, edits: 0, focus, weight: options.unknownTermWeight * index.maxIdf * share * unknownScope }];
+    return [
+      {
+        typed: term,
+        edits: 0,
+        focus,
+        weight: options.unknownTermWeight * index.maxIdf * share * unknownScope,
+      },
+    ];
   });
 }
 
 // Words typed in nearly every question, so a near miss of one is almost surely that word.
-const QUESTION_WORDS = ['what', 'which', 'where', 'when', 'whose', 'does', 'were', 'they', 'there', 'their', 'about', 'with', 'this', 'that'];
+const QUESTION_WORDS = [
+  'what',
+  'which',
+  'where',
+  'when',
+  'whose',
+  'does',
+  'were',
+  'they',
+  'there',
+  'their',
+  'about',
+  'with',
+  'this',
+  'that',
+];
 
 function isMistypedStopWord(word: string): boolean {
   if (word.length < 3 || word.length > 6) return false;

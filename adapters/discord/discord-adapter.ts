@@ -1,0 +1,76 @@
+import { once } from 'node:events';
+import { Events, type RESTOptions } from 'discord.js';
+import type { Adapter } from '../../src/adapter.js';
+import type { Bot } from '../../src/bot/bot.js';
+import { createQuestionCompleter } from '../../src/bot/complete.js';
+import type { Config } from '../../src/config.js';
+import { ConfigError } from '../../src/errors.js';
+import type { Logger } from '../../src/log.js';
+import { createDiscordClient } from './client.js';
+import { createInteractionHandler } from './interaction-handler.js';
+import { errorFields } from './log-fields.js';
+import { createMessageHandler } from './message-handler.js';
+import { guardPacketHandling } from './packet-guard.js';
+
+export interface DiscordAdapterOptions {
+  bot: Bot;
+  config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL'>;
+  logger: Logger;
+  /** REST tuning; tests against a local fake use `{ retries: 0, timeout: 5000 }`. */
+  rest?: Partial<RESTOptions>;
+}
+
+/**
+ * The Discord adapter: a discord.js gateway client that turns slash commands, buttons,
+ * @-mentions and DMs into queries for the bot and renders its replies as embeds. When started
+ * by discord.js's ShardingManager, the client takes its shard from the environment by itself.
+ */
+export function createDiscordAdapter({ bot, config, logger, rest }: DiscordAdapterOptions): Adapter {
+  const token = config.DISCORD_TOKEN;
+  if (!token) throw new ConfigError('DISCORD_TOKEN', 'required for the Discord adapter');
+  const log = logger.child({ platform: 'discord' });
+  const client = createDiscordClient({
+    ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}),
+    rest,
+  });
+  guardPacketHandling(client, log);
+
+  // Built once: each keystroke's autocomplete is then only an in-memory search.
+  const complete = createQuestionCompleter(bot.packs);
+  client.on(Events.InteractionCreate, createInteractionHandler({ bot, complete, logger: log }));
+  client.on(Events.MessageCreate, createMessageHandler({ bot, logger: log }));
+  // Without an `error` listener an emitted error is thrown; these are logged and the client goes on.
+  client.on(Events.Error, (error) => log.error({ error: errorFields(error) }, 'discord: client error'));
+  client.on(Events.ShardError, (error, shard) =>
+    log.warn({ shard, error: errorFields(error) }, 'discord: connection error'),
+  );
+  client.on(Events.Warn, (message) => log.warn({ detail: message }, 'discord: warning'));
+
+  return {
+    name: 'discord',
+    async start() {
+      const aborted = new AbortController();
+      const ready = once(client, Events.ClientReady, { signal: aborted.signal });
+      try {
+        await client.login(token);
+        await ready;
+      } catch (error) {
+        aborted.abort();
+        await ready.catch(() => undefined);
+        throw error;
+      }
+      log.info(
+        {
+          user: client.user?.id,
+          guilds: client.guilds.cache.size,
+          shards: client.ws.shards.map((s) => s.id),
+        },
+        'discord: connected',
+      );
+    },
+    async stop() {
+      await client.destroy();
+      log.info('discord: disconnected');
+    },
+  };
+}

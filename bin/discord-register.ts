@@ -1,0 +1,29 @@
+/**
+ * Registers the bot's slash commands with Discord:   npm run discord:register
+ * In DISCORD_GUILD_ID's server when it is set (instant, for development), else globally
+ * (Discord may take up to an hour to show changes). Safe to run again.
+ */
+import { registerCommands } from '../adapters/discord/register.js';
+import { readConfig } from '../src/config.js';
+import { ConfigError, FactdeskError } from '../src/errors.js';
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN', 'required to register commands');
+  if (!config.DISCORD_APPLICATION_ID)
+    throw new ConfigError('DISCORD_APPLICATION_ID', 'required to register commands');
+  const registered = await registerCommands({
+    token: config.DISCORD_TOKEN,
+    applicationId: config.DISCORD_APPLICATION_ID,
+    ...(config.DISCORD_GUILD_ID ? { guildId: config.DISCORD_GUILD_ID } : {}),
+    ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}),
+  });
+  const where = registered.scope === 'guild' ? `server ${config.DISCORD_GUILD_ID}` : 'all servers (global)';
+  process.stdout.write(`Registered ${registered.names.map((n) => `/${n}`).join(', ')} for ${where}.\n`);
+}
+
+main().catch((error: unknown) => {
+  // discord.js errors name the route, not the token; FactdeskError messages never hold secrets.
+  process.stderr.write(`factdesk: ${error instanceof FactdeskError ? error.message : String(error)}\n`);
+  process.exit(1);
+});
