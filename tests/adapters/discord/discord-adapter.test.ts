@@ -221,7 +221,13 @@ describe('Discord adapter against a fake Discord', () => {
     expect(topicsBody.type).toBe(4);
     expect(shown(topicsBody.data.embeds?.[0]?.description)).toBe(expectedTopics.text);
     expect(topicsBody.data.embeds?.[0]?.fields?.map((f) => shown(f.name))).toEqual(
-      expectedTopics.topics.slice(0, 25).map((g) => g.subject),
+      expectedTopics.topics
+        .slice(0, 25)
+        .map((g) =>
+          new Set(expectedTopics.topics.map((t) => t.pack)).size > 1
+            ? `${g.subject} (${g.packTitle})`
+            : g.subject,
+        ),
     );
   });
 
