@@ -75,8 +75,11 @@ export function createAnalyzer(extraSynonyms: ReadonlyArray<ReadonlyArray<string
       return out;
     },
     askedFor(text) {
-      const span = ASKED_FOR.exec(normalize(focusOf(splitSentences(text)).join(' ')))?.[1];
-      return span ? analyse(span, true, []).map((t) => t.term) : [];
+      const focus = normalize(focusOf(splitSentences(text)).join(' '));
+      return ASKED_FOR.flatMap((pattern) => {
+        const span = pattern.exec(focus)?.[1];
+        return span ? analyse(span, true, []).map((t) => t.term) : [];
+      });
     },
     questionType(text) {
       // Only the asking sentence says what is asked: "a thriller where…" in the context does not.

@@ -494,5 +494,8 @@ export const QUESTION_TYPES = Object.freeze({
 export type QuestionType = keyof typeof QUESTION_TYPES;
 
 /** "which radio station does …": the words naming what a which/what question asks for. */
-export const ASKED_FOR =
-  /\b(?:which|what)\s+((?:[a-z0-9]+\s+){1,3}?)(?:is|was|are|were|did|does|do|has|had|have|can|could|will|would|should)\b/;
+export const ASKED_FOR = [
+  /\b(?:which|what)\s+((?:[a-z0-9]+\s+){1,3}?)(?:is|was|are|were|did|does|do|has|had|have|can|could|will|would|should)\b/,
+  // "what was the name of …", "what is the capital of …"
+  /\bwhat (?:is|was|are|were) the ([a-z0-9]+) of\b/,
+];

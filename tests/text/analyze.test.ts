@@ -36,6 +36,18 @@ describe('analyzer', () => {
     expect(analyzer.questionType(q)).toBe(type);
   });
 
+  it('finds what a which/what question asks for', () => {
+    expect(analyzer.askedFor('Which radio station does she work for?')).toEqual(
+      analyzer.terms('radio station'),
+    );
+    expect(analyzer.askedFor('What was the name of the commander?')).toEqual(analyzer.terms('name'));
+    expect(analyzer.askedFor('Who is Krasikov?')).toEqual([]);
+  });
+
+  it('reads the question type from the asking sentence, not the story around it', () => {
+    expect(analyzer.questionType('I read a thriller where spies swap. Who is Krasikov?')).toBe('who');
+  });
+
   it('marks the asking sentence of a long message as its focus', () => {
     const tokens = analyzer.tokens('My uncle was in the navy long ago. Who is Krasikov?');
     expect(tokens.filter((t) => t.focus).map((t) => t.term)).toEqual(['krasikov']);
