@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import { editDistance } from './edit-distance.js';
+import { createNearMissIndex } from './near-miss.js';
 
 export interface Correction {
   term: string;
@@ -7,49 +8,38 @@ export interface Correction {
 }
 
 /**
- * Finds the known term a typed word was meant to be ("gerskovich" → "gershkovich"). fuse.js
- * proposes candidates; an edit-distance bound then accepts only real near misses, because
- * fuse alone also matches a short word inside a long one.
+ * Finds the known term a typed word was meant to be ("gerskovich" → "gershkovich"). A
+ * deletion index finds the known terms within the edit-distance bound (the only ones a
+ * correction may pick); fuse.js then scores those few against its threshold, as it did over
+ * the whole vocabulary, and the fewest edits win, then the most popular term.
  */
 export interface FuzzyVocabulary {
   correct(term: string): Correction | undefined;
 }
+
+// fuse.js's bitap compares at most 32 characters; longer words were never corrected.
+const LONGEST_CORRECTED = 32;
 
 export function createFuzzyVocabulary(
   terms: Iterable<string>,
   popularity: (term: string) => number,
   options: { threshold: number; minLength: number; maxEdits: (length: number) => number },
 ): FuzzyVocabulary {
-  // One fuse index per term length keeps each search to the few terms that could be near misses.
-  const byLength = new Map<number, string[]>();
-  for (const term of terms) {
-    if (term.length < options.minLength - 1) continue;
-    const list = byLength.get(term.length) ?? [];
-    list.push(term);
-    byLength.set(term.length, list);
-  }
-  const fuses = new Map<number, Fuse<string>>();
-  const longest = Math.max(0, ...byLength.keys());
-  for (let length = options.minLength; length <= Math.min(longest + 2, 32); length++) {
-    const near: string[] = [];
-    const edits = options.maxEdits(length);
-    for (let l = length - edits; l <= length + edits; l++) near.push(...(byLength.get(l) ?? []));
-    if (near.length > 0) {
-      fuses.set(
-        length,
-        new Fuse(near, { threshold: options.threshold, ignoreLocation: true, isCaseSensitive: true }),
-      );
-    }
-  }
+  // A term one letter shorter than the shortest corrected word can still be its correction.
+  const candidates = [...terms].filter((term) => term.length >= options.minLength - 1);
+  const nearMisses = createNearMissIndex(candidates, options.maxEdits);
+  const fuseOptions = { threshold: options.threshold, ignoreLocation: true, isCaseSensitive: true };
 
   return {
     correct(term) {
-      const fuse = fuses.get(term.length);
-      if (!fuse || /\d/.test(term)) return undefined;
+      if (term.length < options.minLength || term.length > LONGEST_CORRECTED || /\d/.test(term))
+        return undefined;
       const limit = options.maxEdits(term.length);
+      const near = nearMisses.within(term, limit);
+      if (near.length === 0) return undefined;
       let best: Correction | undefined;
       let bestPopularity = -1;
-      for (const { item } of fuse.search(term, { limit: 8 })) {
+      for (const { item } of new Fuse(near, fuseOptions).search(term, { limit: 8 })) {
         const edits = editDistance(term, item, limit);
         if (edits > limit) continue;
         const pop = popularity(item);
