@@ -1,5 +1,6 @@
 import type { QuestionType } from '../text/lexicon.js';
 import type { MatchIndex } from './build-index.js';
+import { learnedCandidates } from './doc-classifier.js';
 
 /** One term of the question, as the matcher understood it. */
 export interface QueryTerm {
@@ -24,6 +25,8 @@ export interface Candidate {
   questionTypeFits: boolean;
   /** False when the question names subjects and this doc is about none of them. */
   subjectFits: boolean;
+  /** Probability the doc classifier learned at index time gives this doc; 0 when it is off. */
+  learned: number;
   /** In [0, 1]; the bot answers only above its abstention threshold. */
   confidence: number;
   /** Known terms of the question found in this doc. */
@@ -42,7 +45,8 @@ export interface MatchResult {
 /**
  * Ranks the indexed docs for a question. Pure: the same index and text give the same result.
  * Evidence: coverage of the question's terms weighted by rarity (terms no card knows count
- * against every card), the closest example question, and the kind of question asked.
+ * against every card), the closest example question, and the kind of question asked; when
+ * the docs have examples enough to learn from, also the classifier trained on them.
  */
 export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
   const { options, analyzer } = index;
@@ -54,7 +58,8 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
     if (t.focus && t.known) for (const s of index.subjectTerms.get(t.known) ?? []) subjects.add(s);
   }
   const base = { terms, subjects: [...subjects], ...(questionType ? { questionType } : {}) };
-  if (totalWeight === 0) return { ...base, candidates: [] };
+  // A question of function words only ("how are you") is still a question to a learned classifier.
+  if (totalWeight === 0 && !index.classifier) return { ...base, candidates: [] };
 
   const credit = (t: QueryTerm) => t.weight * (1 - options.editPenalty * t.edits);
   const covered = new Map<number, number>();
@@ -81,22 +86,32 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
     if (dot > (bestExample.get(d) ?? 0)) bestExample.set(d, dot);
   }
 
+  const learned = index.classifier?.probabilities(
+    text,
+    terms.flatMap((t) => (t.known ? [t.known] : [])),
+  );
+  for (const d of learnedCandidates(learned)) if (!covered.has(d)) covered.set(d, 0);
+
   const share = options.exampleSimilarityShare;
   const candidates: Candidate[] = [];
   for (const [d, weight] of covered) {
     const doc = index.docs[d];
     if (!doc) continue;
-    const coverage = Math.min(1, weight / totalWeight);
+    const coverage = totalWeight > 0 ? Math.min(1, weight / totalWeight) : 0;
     const exampleSimilarity = Math.min(1, bestExample.get(d) ?? 0);
     const questionTypeFits = !questionType || doc.questionTypes.has(questionType);
     const subjectFits = subjects.size === 0 || (doc.subject !== undefined && subjects.has(doc.subject));
-    const rank = (1 - share) * coverage + share * exampleSimilarity;
+    const probability = learned?.[d] ?? 0;
+    const rank =
+      (1 - index.classifierShare) * ((1 - share) * coverage + share * exampleSimilarity) +
+      index.classifierShare * probability;
     candidates.push({
       id: doc.id,
       coverage,
       exampleSimilarity,
       questionTypeFits,
       subjectFits,
+      learned: probability,
       confidence:
         rank *
         (questionTypeFits ? 1 : options.questionTypeMismatch) *
