@@ -12,7 +12,7 @@ import { editDistance } from './edit-distance.js';
  * for long words. The near misses are the only terms the edit-distance check would accept.
  */
 export interface NearMissIndex {
-  /** Known terms within `limit` edits of the word, in index order. */
+  /** Known terms within `limit` edits of the word. */
   within(word: string, limit: number): string[];
 }
 
@@ -20,22 +20,30 @@ export function createNearMissIndex(
   terms: Iterable<string>,
   maxEdits: (length: number) => number,
 ): NearMissIndex {
-  const byVariant = new Map<string, string[]>();
-  for (const term of terms) {
+  const known = [...terms];
+  // Variant → index of the term, or indices when several terms share it. Most variants belong
+  // to one term; a bare number there instead of a one-element array halves the index's memory.
+  const byVariant = new Map<string, number | number[]>();
+  known.forEach((term, t) => {
     // A typed word of length up to length + 2 may allow up to maxEdits(length + 2) edits.
     for (const variant of deletions(term, maxEdits(term.length + 2))) {
-      const list = byVariant.get(variant);
-      if (list) list.push(term);
-      else byVariant.set(variant, [term]);
+      const prior = byVariant.get(variant);
+      if (prior === undefined) byVariant.set(variant, t);
+      else if (typeof prior === 'number') byVariant.set(variant, [prior, t]);
+      else prior.push(t);
     }
-  }
+  });
   return {
     within(word, limit) {
       const found = new Set<string>();
+      const check = (t: number) => {
+        const term = known[t] as string;
+        if (!found.has(term) && editDistance(word, term, limit) <= limit) found.add(term);
+      };
       for (const variant of deletions(word, limit)) {
-        for (const term of byVariant.get(variant) ?? []) {
-          if (!found.has(term) && editDistance(word, term, limit) <= limit) found.add(term);
-        }
+        const hit = byVariant.get(variant);
+        if (typeof hit === 'number') check(hit);
+        else if (hit) hit.forEach(check);
       }
       return [...found];
     },
