@@ -16,7 +16,10 @@ export function score(queries: readonly LabelledQuery[], classify: (text: string
   return queries.map((q) => ({ ...classify(q.text), gold: q.intent }));
 }
 
-/** The answer given at a threshold: the intent when confident enough, else abstention. */
+/**
+ * The answer given at a threshold: the intent when confident enough, else abstention. The same
+ * rule as the bot's `decide` (it abstains when the top confidence is below `abstainBelow`).
+ */
 export function answered(p: Prediction, threshold: number): string | undefined {
   return p.intent !== undefined && p.confidence >= threshold ? p.intent : undefined;
 }

@@ -14,9 +14,12 @@ import { englishBackground } from '../../src/text/background.js';
 
 const path = resolveClincPath();
 const absent = !clincDataExists(path);
-if (absent) console.warn(`CLINC150 benchmark test skipped: no data at ${path} (set CLINC_DATA).`);
+const title = absent
+  ? `CLINC150 benchmark: SKIPPED, no data at ${path} (set CLINC_DATA to data_full.json)`
+  : 'CLINC150 benchmark (10% sample of test)';
+if (absent) console.warn(title);
 
-describe.skipIf(absent)('CLINC150 benchmark (10% sample of test)', () => {
+describe.skipIf(absent)(title, () => {
   it('GIVEN the train split indexed and a threshold chosen on validation THEN it clears the floors', () => {
     const data = loadClinc(path);
     const engine = factdeskEngine(data.train, englishBackground());
@@ -27,7 +30,8 @@ describe.skipIf(absent)('CLINC150 benchmark (10% sample of test)', () => {
     const r = report(score(sample, classify), threshold);
     expect(r.inScope).toBe(450);
     expect(r.outOfScope).toBe(100);
-    expect(r.inScopeAccuracy).toBeGreaterThanOrEqual(70);
-    expect(r.oosRecall).toBeGreaterThanOrEqual(28);
+    // Measured 92.2% and 70% on this sample (92.4% / 63.3% on the whole test split).
+    expect(r.inScopeAccuracy).toBeGreaterThanOrEqual(89);
+    expect(r.oosRecall).toBeGreaterThanOrEqual(62);
   }, 60_000);
 });
