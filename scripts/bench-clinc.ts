@@ -35,6 +35,7 @@ interface EngineResult {
   oosRecall: number;
   threshold: number;
   buildMs: number;
+  buildCpuMs: number;
   p50Ms: number;
   p99Ms: number;
   heapMB: number;
@@ -58,7 +59,7 @@ function run(
   step: number,
   note: string,
 ): EngineResult {
-  const { value: engine, buildMs, heapMB } = measureBuild(build);
+  const { value: engine, buildMs, cpuMs, heapMB } = measureBuild(build);
   const sample = (queries: LabelledQuery[]) => everyNth(queries, step);
   const validation = score([...sample(data.val), ...sample(data.oos_val)], (t) => engine.classify(t));
   const threshold = chooseThreshold(validation);
@@ -71,6 +72,7 @@ function run(
     oosRecall: r.oosRecall,
     threshold,
     buildMs,
+    buildCpuMs: cpuMs,
     p50Ms: quantile(ms, 0.5),
     p99Ms: quantile(ms, 0.99),
     heapMB,
@@ -103,7 +105,8 @@ function main(): number {
     results.push(r);
     log(
       `${r.name.padEnd(12)} in-scope ${r.inScopeAccuracy.toFixed(2).padStart(6)}%  ` +
-        `oos recall ${r.oosRecall.toFixed(2).padStart(6)}%  build ${r.buildMs.toFixed(0).padStart(6)} ms  ` +
+        `oos recall ${r.oosRecall.toFixed(2).padStart(6)}%  build ${r.buildMs.toFixed(0).padStart(5)} ms ` +
+        `(cpu ${r.buildCpuMs.toFixed(0).padStart(5)} ms)  ` +
         `p50 ${r.p50Ms.toFixed(3)} ms  p99 ${r.p99Ms.toFixed(3)} ms  heap ${r.heapMB.toFixed(1)} MB` +
         `\n${''.padEnd(12)} threshold ${r.threshold.toFixed(4)}; ${r.note}`,
     );
