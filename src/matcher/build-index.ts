@@ -2,6 +2,7 @@ import { type Analyzer, createAnalyzer } from '../text/analyze.js';
 import { type Background, flatBackground } from '../text/background.js';
 import type { QuestionType } from '../text/lexicon.js';
 import { DEFAULT_MATCHER_OPTIONS, type MatcherOptions, maxEdits } from './defaults.js';
+import { type DocClassifier, trainDocClassifier } from './doc-classifier.js';
 import { createFuzzyVocabulary, type FuzzyVocabulary } from './fuzzy-vocabulary.js';
 
 /**
@@ -56,6 +57,10 @@ export interface MatchIndex {
   /** Term → subjects it names ("whelan" → whelan). */
   subjectTerms: Map<string, Set<string>>;
   fuzzy: FuzzyVocabulary;
+  /** Doc probabilities learned from the examples; absent when turned off. */
+  classifier?: DocClassifier;
+  /** Share of the confidence the classifier carries, from the examples per doc; 0 when off. */
+  classifierShare: number;
 }
 
 export interface BuildOptions {
@@ -138,6 +143,10 @@ export function buildIndex(input: MatchDoc[], build: BuildOptions = {}): MatchIn
     }
   }
   const background = build.background ?? flatBackground;
+  const examplesPerDoc = input.reduce((sum, doc) => sum + doc.examples.length, 0) / (input.length || 1);
+  const classifier = Number.isFinite(options.classifierHalfShareAt)
+    ? buildClassifier(input, analyzer, options)
+    : undefined;
   return {
     options,
     analyzer,
@@ -150,5 +159,23 @@ export function buildIndex(input: MatchDoc[], build: BuildOptions = {}): MatchIn
     examplePostings,
     subjectTerms,
     fuzzy,
+    ...(classifier ? { classifier } : {}),
+    classifierShare: classifier ? examplesPerDoc / (examplesPerDoc + options.classifierHalfShareAt) : 0,
   };
+}
+
+/** Trains the doc classifier on what users would type for each doc: its examples and keywords. */
+function buildClassifier(
+  input: MatchDoc[],
+  analyzer: Analyzer,
+  options: Readonly<MatcherOptions>,
+): DocClassifier {
+  const texts = input.flatMap((doc, d) =>
+    [...doc.examples, ...(doc.keywords ?? [])].map((text) => ({ doc: d, text, terms: analyzer.terms(text) })),
+  );
+  return trainDocClassifier(texts, input.length, {
+    epochs: options.classifierEpochs,
+    learningRate: options.classifierLearningRate,
+    minCount: options.classifierMinCount,
+  });
 }

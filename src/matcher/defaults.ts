@@ -51,6 +51,19 @@ export interface MatcherOptions {
   fuseThreshold: number;
   /** Confidence multiplier per corrected edit, so a typo counts a little less than an exact term. */
   editPenalty: number;
+  /**
+   * How far to trust the doc classifier learned at index time (`doc-classifier.ts`): with n
+   * example questions per doc on average, it carries n / (n + this) of the confidence and the
+   * coverage/example rank the rest. Weights learned from ten examples a doc are a hint; from
+   * a hundred they are the best evidence there is. Infinity turns the classifier off.
+   */
+  classifierHalfShareAt: number;
+  /** Passes of the classifier's training over the examples. */
+  classifierEpochs: number;
+  /** Initial step of the classifier's training; it shrinks every epoch. */
+  classifierLearningRate: number;
+  /** Classifier features found in fewer example texts than this are dropped. */
+  classifierMinCount: number;
 }
 
 export const DEFAULT_MATCHER_OPTIONS: Readonly<MatcherOptions> = Object.freeze({
@@ -76,6 +89,10 @@ export const DEFAULT_MATCHER_OPTIONS: Readonly<MatcherOptions> = Object.freeze({
   fuzzyMinLength: 4,
   fuseThreshold: 0.4,
   editPenalty: 0.08,
+  classifierHalfShareAt: 90,
+  classifierEpochs: 6,
+  classifierLearningRate: 4,
+  classifierMinCount: 2,
 });
 
 /** Edits allowed when correcting a typo, by length of the typed term. */

@@ -1,5 +1,6 @@
 import type { QuestionType } from '../text/lexicon.js';
 import type { MatchIndex } from './build-index.js';
+import { learnedCandidates } from './doc-classifier.js';
 import { editDistance } from './edit-distance.js';
 
 /** One term of the question, as the matcher understood it. */
@@ -27,6 +28,8 @@ export interface Candidate {
   subjectFits: boolean;
   /** False when a which/what question asks for something this doc never mentions. */
   askedForFits: boolean;
+  /** Probability the doc classifier learned at index time gives this doc; 0 when it is off. */
+  learned: number;
   /** In [0, 1]; the bot answers only above its abstention threshold. */
   confidence: number;
   /** Known terms of the question found in this doc. */
@@ -45,7 +48,8 @@ export interface MatchResult {
 /**
  * Ranks the indexed docs for a question. Pure: the same index and text give the same result.
  * Evidence: coverage of the question's terms weighted by rarity (terms no card knows count
- * against every card), the closest example question, and the kind of question asked.
+ * against every card), the closest example question, and the kind of question asked; when
+ * the docs have examples enough to learn from, also the classifier trained on them.
  */
 export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
   const { options, analyzer } = index;
@@ -64,7 +68,9 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
     }
   }
   const base = { terms, subjects: [...subjects], ...(questionType ? { questionType } : {}) };
-  if (totalWeight === 0 && !terms.some((t) => t.known)) return { ...base, candidates: [] };
+  // A question of function words only ("how are you") is still a question to a learned classifier.
+  if (totalWeight === 0 && !terms.some((t) => t.known) && !index.classifier)
+    return { ...base, candidates: [] };
 
   const credit = (t: QueryTerm) => t.weight * (1 - options.editPenalty * t.edits);
   const covered = new Map<number, number>();
@@ -93,6 +99,12 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
     if (dot > (bestExample.get(d) ?? 0)) bestExample.set(d, dot);
   }
 
+  const learned = index.classifier?.probabilities(
+    text,
+    terms.flatMap((t) => (t.known ? [t.known] : [])),
+  );
+  for (const d of learnedCandidates(learned)) if (!covered.has(d)) covered.set(d, 0);
+
   const share = options.exampleSimilarityShare;
   const candidates: Candidate[] = [];
   for (const [d, weight] of covered) {
@@ -107,7 +119,10 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
       (doc.subject !== undefined && subjects.has(doc.subject)) ||
       [...subjectWords.values()].every((words) => words.some((w) => doc.terms.has(w)));
     const askedForFits = askedFor.every((t) => doc.terms.has(t));
-    const rank = coverage * (1 - share + share * exampleSimilarity);
+    const probability = learned?.[d] ?? 0;
+    const rank =
+      (1 - index.classifierShare) * coverage * (1 - share + share * exampleSimilarity) +
+      index.classifierShare * probability;
     candidates.push({
       id: doc.id,
       coverage,
@@ -115,6 +130,7 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
       questionTypeFits,
       subjectFits,
       askedForFits,
+      learned: probability,
       confidence:
         rank *
         (questionTypeFits ? 1 : options.questionTypeMismatch) *

@@ -80,9 +80,15 @@ describe('match', () => {
     expect(height?.subjectFits).toBe(false);
   });
 
-  it('returns no candidates for text without content', () => {
-    expect(match(index, '?!').candidates).toEqual([]);
-    expect(match(index, 'the of and').candidates).toEqual([]);
+  it('returns no candidates for text without content, unless a learned classifier offers weak ones', () => {
+    const lexical = buildIndex(DOCS, {
+      subjects: SUBJECTS,
+      options: { classifierHalfShareAt: Number.POSITIVE_INFINITY },
+    });
+    expect(match(lexical, '?!').candidates).toEqual([]);
+    expect(match(lexical, 'the of and').candidates).toEqual([]);
+    for (const c of match(index, 'the of and').candidates)
+      expect(c.confidence).toBeLessThan(index.options.abstainBelow);
   });
 
   it('is pure: same index and text, same result', () => {
