@@ -144,9 +144,10 @@ export function buildIndex(input: MatchDoc[], build: BuildOptions = {}): MatchIn
   }
   const background = build.background ?? flatBackground;
   const examplesPerDoc = input.reduce((sum, doc) => sum + doc.examples.length, 0) / (input.length || 1);
-  const classifier = Number.isFinite(options.classifierHalfShareAt)
-    ? buildClassifier(input, analyzer, options)
-    : undefined;
+  const classifier =
+    Number.isFinite(options.classifierHalfShareAt) && examplesPerDoc >= options.classifierMinExamplesPerDoc
+      ? buildClassifier(input, analyzer, options)
+      : undefined;
   return {
     options,
     analyzer,
