@@ -39,9 +39,11 @@ describe('doc classifier', () => {
   });
 
   it('GIVEN many examples per doc THEN the classifier carries more of the confidence', () => {
-    const few = buildIndex(docs);
+    const options = { classifierMinExamplesPerDoc: 1 };
+    const few = buildIndex(docs, { options });
     const many = buildIndex(
       docs.map((d) => ({ ...d, examples: [...d.examples, ...d.examples, ...d.examples] })),
+      { options },
     );
     const off = buildIndex(docs, { options: { classifierHalfShareAt: Number.POSITIVE_INFINITY } });
     expect(few.classifierShare).toBeCloseTo(4 / 94, 9);
@@ -50,8 +52,13 @@ describe('doc classifier', () => {
     expect(off.classifierShare).toBe(0);
   });
 
+  it('GIVEN fewer examples per doc than the minimum THEN no classifier is trained', () => {
+    expect(buildIndex(docs, { options: { classifierMinExamplesPerDoc: 5 } }).classifier).toBeUndefined();
+    expect(buildIndex(docs, { options: { classifierMinExamplesPerDoc: 4 } }).classifier).toBeDefined();
+  });
+
   it('GIVEN a question of stop words only THEN the matcher still ranks docs by the classifier', () => {
-    const index = buildIndex(docs, { options: { classifierHalfShareAt: 1 } });
+    const index = buildIndex(docs, { options: { classifierHalfShareAt: 1, classifierMinExamplesPerDoc: 1 } });
     expect(match(index, 'how old are you').candidates[0]?.id).toBe('age');
     const off = buildIndex(docs, { options: { classifierHalfShareAt: Number.POSITIVE_INFINITY } });
     expect(match(off, 'how are you').candidates).toEqual([]);
