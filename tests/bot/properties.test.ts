@@ -93,7 +93,7 @@ describe('core properties', () => {
         timings.push({ ms, length: text.length });
         expectWellFormed(reply);
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
     expectAllWithin(timings, 50);
   });
@@ -110,7 +110,7 @@ describe('core properties', () => {
         expectWellFormed(reply);
         if (reply.kind === 'invalid') expect(reply.reason).toBe('empty');
       }),
-      { numRuns: 30 },
+      { numRuns: 25 },
     );
     expectAllWithin(timings, 250);
   });

@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/slack-adapter.js';
 import { type Bot, createBot } from '../../../src/bot/bot.js';
@@ -6,6 +6,7 @@ import { withRateLimit } from '../../../src/bot/limited-bot.js';
 import { createRateLimiter } from '../../../src/bot/rate-limit.js';
 import { readConfig } from '../../../src/config.js';
 import { loadVersionedPacks } from '../../../src/knowledge/load-packs.js';
+import { createLogger } from '../../../src/log.js';
 import { createHealth, type Health } from '../../../src/runtime/health.js';
 import { memoryLogger } from '../../runtime/support/temp-knowledge.js';
 import { textOf } from './support/blocks.js';
@@ -174,6 +175,47 @@ describe('malformed and oversized requests', () => {
     await stillServing();
   });
 
+  it.each([
+    ['an event that is null', '{"type":"event_callback","event":null}', 'application/json'],
+    [
+      'a mention with no text, user or channel',
+      '{"type":"event_callback","event":{"type":"app_mention"}}',
+      'application/json',
+    ],
+    [
+      'a DM with no text',
+      '{"type":"event_callback","event":{"type":"message","channel_type":"im"}}',
+      'application/json',
+    ],
+    ['a url_verification without challenge', '{"type":"url_verification"}', 'application/json'],
+    ['a command with nothing but its name', 'command=%2Fask', FORM],
+    [
+      'a command whose response_url leads nowhere',
+      'command=%2Fask&text=hi&response_url=http%3A%2F%2F127.0.0.1%3A1%2Fx',
+      FORM,
+    ],
+    [
+      'a click with no actions',
+      `payload=${encodeURIComponent('{"type":"block_actions","actions":[]}')}`,
+      FORM,
+    ],
+    [
+      'a click on a card with no value',
+      `payload=${encodeURIComponent('{"type":"block_actions","actions":[{"action_id":"factdesk_card:1"}]}')}`,
+      FORM,
+    ],
+    [
+      'a share click with a junk value',
+      `payload=${encodeURIComponent('{"type":"block_actions","user":{"id":"U"},"actions":[{"action_id":"factdesk_share","value":"{}"}]}')}`,
+      FORM,
+    ],
+    ['a view submission', `payload=${encodeURIComponent('{"type":"view_submission"}')}`, FORM],
+  ])('survives %s, correctly signed, and keeps serving', async (_name, body, contentType) => {
+    const sent = await postSigned(url, body, contentType as typeof FORM);
+    expect([200, 500]).toContain(sent.status);
+    await stillServing();
+  });
+
   it('answers 413 to a body over 1 MB, without reading it, and answers nothing', async () => {
     const id = uid('huge');
     const body = command(`who is Krasikov? ${'x'.repeat(1_100_000)}`, id);
@@ -317,5 +359,61 @@ describe('logs', () => {
     expect(all).not.toContain(SIGNING_SECRET);
     expect(all).not.toContain('<!channel>');
     expect(all).not.toContain('response_url');
+  });
+});
+
+/** A plain adapter of its own, to stop while the shared one keeps serving. */
+function separateAdapter() {
+  return createSlackAdapter({
+    bot,
+    config: readConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET }),
+    logger: createLogger('silent'),
+    clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
+    listen: { port: 0, host: '127.0.0.1' },
+  });
+}
+
+const signedCommand = (id: string) => command('who is Krasikov?', id);
+
+describe('stopping the Slack adapter', () => {
+  it('stops taking requests at once, and finishes the answers in flight before it resolves', async () => {
+    const slack = separateAdapter();
+    await slack.start();
+    const url = `http://127.0.0.1:${slack.address()?.port}/slack/events`;
+    const id = uid('inflight');
+    const release = fake.hold(id);
+    expect((await postSigned(url, signedCommand(id), 'application/x-www-form-urlencoded')).status).toBe(200);
+    await fake.responses.waitFor((r) => r.id === id, 'the answer on its way');
+    expect(slack.inFlight).toBe(1);
+
+    let stopped = false;
+    const stopping = slack.stop().then(() => {
+      stopped = true;
+    });
+    await settle(100);
+    expect(stopped).toBe(false);
+    // No new work: the port is closed while the last answer is still being delivered.
+    await expect(
+      postSigned(url, signedCommand(uid('late')), 'application/x-www-form-urlencoded'),
+    ).rejects.toThrow(/ECONNREFUSED/);
+    release();
+    await stopping;
+    expect(slack.inFlight).toBe(0);
+  });
+
+  it('is not held up by idle keep-alive connections', async () => {
+    const slack = separateAdapter();
+    await slack.start();
+    const url = `http://127.0.0.1:${slack.address()?.port}/slack/events`;
+    const agent = new Agent({ keepAlive: true });
+    const ids = [uid('ka'), uid('ka')];
+    await Promise.all(
+      ids.map((id) => postSigned(url, signedCommand(id), 'application/x-www-form-urlencoded', { agent })),
+    );
+    await Promise.all(ids.map((id) => fake.responses.waitFor((r) => r.id === id, 'the answer')));
+    const started = performance.now();
+    await slack.stop();
+    expect(performance.now() - started).toBeLessThan(1000);
+    agent.destroy();
   });
 });
