@@ -30,7 +30,8 @@ const SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGINT'];
  * Runs the process's adapters from start to graceful stop and resolves with the exit code.
  *
  * Start: services, then each adapter; readiness follows each adapter's state. A start that
- * fails stops what had started and rejects, so the entry point reports it and exits 1.
+ * fails stops what had started and rejects, so the entry point reports it and exits 1. A signal
+ * during start-up does not wait for the start to finish.
  *
  * Stop, on SIGTERM or SIGINT, or when every adapter has `finished` (the console at end of
  * input): readiness turns 503 at once so that a load balancer moves traffic away; adapters stop
@@ -57,32 +58,42 @@ export async function run(options: RunOptions): Promise<number> {
 
   const startedServices: Service[] = [];
   const startedAdapters: Adapter[] = [];
-  try {
-    for (const service of services) {
-      await service.start();
-      startedServices.push(service);
+  const startAll = async () => {
+    try {
+      for (const service of services) {
+        await service.start();
+        startedServices.push(service);
+      }
+      for (const adapter of adapters) {
+        health.platform(adapter.name, 'starting');
+        await adapter.start();
+        startedAdapters.push(adapter);
+        health.platform(adapter.name, 'connected');
+      }
+    } catch (error) {
+      health.drain();
+      await Promise.allSettled(startedAdapters.map((a) => a.stop()));
+      for (const service of startedServices.reverse()) await service.stop().catch(() => {});
+      removeListeners();
+      throw error;
     }
-    for (const adapter of adapters) {
-      health.platform(adapter.name, 'starting');
-      await adapter.start();
-      startedAdapters.push(adapter);
-      health.platform(adapter.name, 'connected');
-    }
-  } catch (error) {
-    health.drain();
-    await Promise.allSettled(startedAdapters.map((a) => a.stop()));
-    for (const service of startedServices.reverse()) await service.stop().catch(() => {});
-    removeListeners();
-    throw error;
+  };
+  const startup = startAll();
+  // A start still under way when a signal arrives must not end up as an unhandled rejection.
+  startup.catch(() => {});
+  // A signal during start-up is obeyed at once: an adapter that cannot connect (and retries)
+  // must not make the process deaf to SIGTERM.
+  const first = await Promise.race([startup.then(() => 'started' as const), stopSignal]);
+  let reason: string = first;
+  if (first === 'started') {
+    log.info({ adapters: adapters.map((a) => a.name), services: services.map((s) => s.name) }, 'started');
+    const finishes = adapters.map((a) => a.finished);
+    const allFinished =
+      finishes.length > 0 && finishes.every((f) => f !== undefined)
+        ? Promise.all(finishes)
+        : new Promise(() => {});
+    reason = await Promise.race([stopSignal, allFinished.then(() => 'finished' as const)]);
   }
-  log.info({ adapters: adapters.map((a) => a.name), services: services.map((s) => s.name) }, 'started');
-
-  const finishes = adapters.map((a) => a.finished);
-  const allFinished =
-    finishes.length > 0 && finishes.every((f) => f !== undefined)
-      ? Promise.all(finishes)
-      : new Promise(() => {});
-  const reason = await Promise.race([stopSignal, allFinished.then(() => 'finished' as const)]);
   log.info({ reason }, 'shutting down');
 
   health.drain();

@@ -130,6 +130,32 @@ describe('run', () => {
   });
 });
 
+describe('run, signalled during start-up', () => {
+  it('does not wait for a start that hangs: it stops everything and exits', async () => {
+    const events: string[] = [];
+    const signals = new EventEmitter();
+    const hanging: Adapter = {
+      name: 'socket',
+      start: () => new Promise(() => {}), // e.g. a platform that cannot be reached, retrying
+      stop: async () => {
+        events.push('stop socket');
+      },
+    };
+    const running = run({
+      adapters: [hanging],
+      services: [service('health', events)],
+      health: createHealth(),
+      logger: memoryLogger().logger,
+      signals,
+      shutdownTimeoutMs: 1000,
+    });
+    await tick();
+    signals.emit('SIGTERM');
+    expect(await running).toBe(EXIT.ok);
+    expect(events).toEqual(['start health', 'stop socket', 'stop health']);
+  });
+});
+
 describe('createInFlight', () => {
   it('is idle at once with nothing in flight, else when the last work settles', async () => {
     const inFlight = createInFlight();
