@@ -11,18 +11,20 @@ import { createBot } from '../src/bot/bot.js';
 import { parsePackScope } from '../src/bot/pack-scope.js';
 import type { Query } from '../src/bot/query.js';
 import { readConfig } from '../src/config.js';
-import { FactdeskError } from '../src/errors.js';
 import { loadPacks } from '../src/knowledge/load-packs.js';
+import { fatalMessage, loadDotEnv } from '../src/runtime/entry.js';
 import { formatExplanation } from './explain.js';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const flags = new Set(args.filter((a) => a.startsWith('--')));
   const question = args.filter((a) => !a.startsWith('--')).join(' ');
+  loadDotEnv();
   const config = readConfig();
   const bot = createBot(loadPacks(config.KNOWLEDGE_DIR), {
     today: new Date().toISOString().slice(0, 10),
     packsFor: parsePackScope(config.PACKS_BY_CONVERSATION),
+    maxQuestionLength: config.MAX_QUESTION_LENGTH,
   });
   const conversation = `ask-${process.pid}`;
   const answer = (text: string): string => {
@@ -47,6 +49,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`factdesk: ${error instanceof FactdeskError ? error.message : String(error)}\n`);
+  process.stderr.write(`factdesk: ${fatalMessage(error)}\n`);
   process.exit(1);
 });

@@ -1,31 +1,40 @@
 /**
  * One Discord shard's process, started by the shard manager (`DISCORD_SHARDS`, see
  * docs/discord.md), not by hand: discord.js reads the shard id and count from the environment
- * the manager sets. Runs only the Discord adapter; other platforms run once, in the parent.
+ * the manager sets. Runs only the Discord adapter, on the same core as `npm start` (hot reload,
+ * rate limit); other platforms run once, in the parent.
  */
 import { createDiscordAdapter } from '../adapters/discord/discord-adapter.js';
-import { createBot } from '../src/bot/bot.js';
-import { readConfig } from '../src/config.js';
-import { FactdeskError } from '../src/errors.js';
-import { loadPacks } from '../src/knowledge/load-packs.js';
-import { createLogger } from '../src/log.js';
+import { logLevel, readConfig } from '../src/config.js';
+import { createLogger, type Logger } from '../src/log.js';
+import { createCore } from '../src/runtime/core.js';
+import { fatalMessage } from '../src/runtime/entry.js';
+import { run } from '../src/runtime/lifecycle.js';
 
-async function main(): Promise<void> {
+let logger: Logger | undefined;
+
+async function main(): Promise<number> {
   const config = readConfig();
-  const logger = createLogger(config.LOG_LEVEL).child({ shard: process.env.SHARDS });
-  const bot = createBot(loadPacks(config.KNOWLEDGE_DIR), { today: new Date().toISOString().slice(0, 10) });
-  const adapter = createDiscordAdapter({ bot, config, logger });
-  const stop = () => {
-    adapter.stop().finally(() => process.exit(0));
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  logger = createLogger(logLevel(config, false)).child({ shard: process.env.SHARDS });
+  const { bot, health, services } = createCore(config, logger);
   // The manager is gone (the IPC channel closed): a shard must not outlive it.
-  process.once('disconnect', stop);
-  await adapter.start();
+  process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  return run({
+    adapters: [createDiscordAdapter({ bot, config, logger })],
+    services,
+    health,
+    logger,
+    signals: process,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+  });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`factdesk: ${error instanceof FactdeskError ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const message = fatalMessage(error);
+    if (logger) logger.fatal({ err: message }, 'factdesk shard could not run');
+    else process.stderr.write(`factdesk: ${message}\n`);
+    process.exit(1);
+  },
+);

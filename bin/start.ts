@@ -1,29 +1,35 @@
 /**
- * Entry point: reads the configuration, loads the knowledge packs and starts the adapters.
- * The console chat is the default when no platform token is configured. Only this file
- * starts and stops the process.
+ * Entry point: loads `.env`, reads the configuration, assembles the core, starts the adapters,
+ * and stops them gracefully on SIGTERM or SIGINT. The console chat is the default when no
+ * platform token is configured. Only this file starts and stops the process.
  */
 import { createConsoleAdapter } from '../adapters/console/console-adapter.js';
 import { createDiscordAdapter } from '../adapters/discord/discord-adapter.js';
 import { createDiscordShardManager } from '../adapters/discord/shard-manager.js';
+import { slackMode } from '../adapters/slack/create-slack-app.js';
 import { createSlackAdapter } from '../adapters/slack/slack-adapter.js';
 import type { Adapter } from '../src/adapter.js';
-import { createBot } from '../src/bot/bot.js';
-import { parsePackScope } from '../src/bot/pack-scope.js';
-import { readConfig } from '../src/config.js';
-import { FactdeskError } from '../src/errors.js';
-import { loadPacks } from '../src/knowledge/load-packs.js';
-import { createLogger } from '../src/log.js';
+import { logLevel, platformConfigured, readConfig } from '../src/config.js';
+import { createLogger, type Logger } from '../src/log.js';
+import { createCore } from '../src/runtime/core.js';
+import { fatalMessage, loadDotEnv } from '../src/runtime/entry.js';
+import { createHealthServer, standaloneHealthPort } from '../src/runtime/health.js';
+import { run } from '../src/runtime/lifecycle.js';
 
-async function main(): Promise<void> {
+let logger: Logger | undefined;
+
+async function main(): Promise<number> {
+  loadDotEnv();
   const config = readConfig();
-  const bot = createBot(loadPacks(config.KNOWLEDGE_DIR), {
-    today: new Date().toISOString().slice(0, 10),
-    packsFor: parsePackScope(config.PACKS_BY_CONVERSATION),
-  });
-  const logger = createLogger(config.LOG_LEVEL);
+  const interactive = process.stdin.isTTY === true;
+  logger = createLogger(logLevel(config, interactive && !platformConfigured(config)));
+  const { bot, health, services } = createCore(config, logger);
+
+  // Platforms: each starts when its settings are present.
   const adapters: Adapter[] = [];
-  if (config.SLACK_BOT_TOKEN) adapters.push(createSlackAdapter({ bot, config, logger }));
+  if (config.SLACK_BOT_TOKEN) {
+    adapters.push(createSlackAdapter({ bot, config, logger, httpRoutes: health.routes }));
+  }
   if (config.DISCORD_TOKEN) {
     adapters.push(
       config.DISCORD_SHARDS
@@ -31,21 +37,42 @@ async function main(): Promise<void> {
         : createDiscordAdapter({ bot, config, logger }),
     );
   }
-  if (adapters.length === 0) {
+  const consoleOnly = adapters.length === 0;
+  if (consoleOnly) {
     adapters.push(
       createConsoleAdapter({
         bot,
         input: process.stdin,
         output: process.stdout,
-        interactive: process.stdin.isTTY === true,
+        interactive,
+        logger,
       }),
     );
   }
-  for (const adapter of adapters) await adapter.start();
-  await Promise.all(adapters.map((a) => a.finished).filter(Boolean));
+
+  // Slack in HTTP mode serves /healthz and /readyz on its own port; otherwise a small server does.
+  const healthPort = standaloneHealthPort(config, {
+    portServedByPlatform: config.SLACK_BOT_TOKEN !== undefined && slackMode(config) === 'http',
+    consoleOnly,
+  });
+  if (healthPort !== undefined) services.push(createHealthServer(health, { port: healthPort }));
+
+  return run({
+    adapters,
+    services,
+    health,
+    logger,
+    signals: process,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+  });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`factdesk: ${error instanceof FactdeskError ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const message = fatalMessage(error);
+    if (logger) logger.fatal({ err: message }, 'factdesk could not run');
+    else process.stderr.write(`factdesk: ${message}\n`);
+    process.exit(1);
+  },
+);

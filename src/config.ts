@@ -3,7 +3,8 @@ import { ConfigError } from './errors.js';
 
 /**
  * Every setting, read from the environment once at start-up and validated. `.env.example`
- * lists the same names. Secret values never appear in messages.
+ * lists the same names. Secret values never appear in messages: zod's messages describe the
+ * expected form only, and no schema here echoes what it received.
  */
 const optionalText = z
   .string()
@@ -11,8 +12,15 @@ const optionalText = z
   .transform((s) => (s === '' ? undefined : s))
   .optional();
 
+/** An integer setting; blank means the default, as an empty line in `.env` would. */
+const integer = (min: number, max: number, fallback: number) =>
+  optionalText.pipe(z.coerce.number<string | undefined>().int().min(min).max(max).default(fallback));
+
+const port = z.coerce.number<string | undefined>().int().min(0).max(65535);
+
 const schema = z.object({
   KNOWLEDGE_DIR: z.string().trim().min(1).default('knowledge'),
+  KNOWLEDGE_WATCH: optionalText.pipe(z.stringbool().default(true)),
   PACKS_BY_CONVERSATION: optionalText.pipe(
     z
       .string()
@@ -22,7 +30,15 @@ const schema = z.object({
       )
       .optional(),
   ),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: optionalText.pipe(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  ),
+  MAX_QUESTION_LENGTH: integer(1, 100_000, 1000),
+  RATE_LIMIT_PER_MINUTE: integer(0, 100_000, 30),
+  RATE_LIMIT_BURST: integer(1, 100_000, 10),
+  SHUTDOWN_TIMEOUT_MS: integer(0, 600_000, 10_000),
+  PORT: optionalText.pipe(port.default(3000)),
+  HEALTH_PORT: optionalText.pipe(port.optional()),
   SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
@@ -32,7 +48,6 @@ const schema = z.object({
     .regex(/^\/[a-z0-9_-]+$/, 'must look like /ask')
     .default('/ask'),
   SLACK_API_URL: optionalText.pipe(z.url().optional()),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText.pipe(z.string().regex(/^\d+$/, 'must be a numeric id').optional()),
   DISCORD_GUILD_ID: optionalText.pipe(z.string().regex(/^\d+$/, 'must be a numeric id').optional()),
@@ -49,18 +64,61 @@ const schema = z.object({
 
 export type Config = Readonly<z.infer<typeof schema>>;
 
-/** Parses settings from an environment-like object; throws {@link ConfigError} naming the variable. */
+/** The name of every setting; `.env.example` must list each one (a test checks). */
+export const SETTINGS: readonly string[] = Object.keys(schema.shape);
+
+/**
+ * Settings whose values are secrets. Besides never being logged, the entry point scrubs
+ * them out of any error text it prints, in case a library quotes one.
+ */
+export const SECRET_SETTINGS = [
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'DISCORD_TOKEN',
+] as const;
+
+/**
+ * Parses settings from an environment-like object; throws {@link ConfigError} naming the
+ * variable (every wrong one, so that one start-up attempt shows all there is to fix).
+ */
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const variable = String(issue?.path[0] ?? 'environment');
-    // zod messages describe the expected form only; they never echo the value.
-    throw new ConfigError(variable, issue?.message ?? 'invalid');
+    const problems = parsed.error.issues.map((issue) => ({
+      variable: String(issue.path[0] ?? 'environment'),
+      reason: issue.message,
+    }));
+    const [first, ...rest] = problems;
+    throw new ConfigError(first?.variable ?? 'environment', first?.reason ?? 'invalid', rest);
   }
   const config = parsed.data;
   if (config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
     throw new ConfigError('SLACK_SIGNING_SECRET', 'required in HTTP mode (when SLACK_APP_TOKEN is not set)');
   }
   return Object.freeze(config);
+}
+
+/** Whether any chat platform is configured; with none, the console chat runs. */
+export function platformConfigured(config: Pick<Config, 'SLACK_BOT_TOKEN' | 'DISCORD_TOKEN'>): boolean {
+  return config.SLACK_BOT_TOKEN !== undefined || config.DISCORD_TOKEN !== undefined;
+}
+
+/**
+ * `LOG_LEVEL`, or by default `info`, except for a person chatting in a terminal: stderr shares
+ * the screen with the chat, so only warnings and errors show there unless asked for.
+ */
+export function logLevel(config: Pick<Config, 'LOG_LEVEL'>, terminalChat: boolean): string {
+  return config.LOG_LEVEL ?? (terminalChat ? 'warn' : 'info');
+}
+
+/** Replaces every configured secret value found in `text`; for error text from libraries. */
+export function scrubSecrets(text: string, env: Record<string, string | undefined> = process.env): string {
+  let scrubbed = text;
+  for (const name of SECRET_SETTINGS) {
+    const value = env[name]?.trim();
+    // Very short values would blank out ordinary words; no real token or secret is that short.
+    if (value && value.length >= 6) scrubbed = scrubbed.split(value).join('[secret]');
+  }
+  return scrubbed;
 }

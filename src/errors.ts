@@ -52,8 +52,13 @@ export class ConfigError extends FactdeskError {
   constructor(
     readonly variable: string,
     readonly reason: string,
+    /** Further wrong settings found in the same pass, so that one attempt shows them all. */
+    readonly more: ReadonlyArray<{ variable: string; reason: string }> = [],
   ) {
-    super(ErrorCode.ConfigInvalid, `${variable}: ${reason}`);
+    super(
+      ErrorCode.ConfigInvalid,
+      [{ variable, reason }, ...more].map((p) => `${p.variable}: ${p.reason}`).join('; '),
+    );
     this.name = 'ConfigError';
   }
 }

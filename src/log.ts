@@ -1,4 +1,5 @@
 import { type Logger, pino } from 'pino';
+import type { InvalidReply, Reply } from './bot/reply.js';
 
 export type { Logger };
 
@@ -19,4 +20,22 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
     // Logs go to stderr so stdout stays clean for the console chat and `ask --json`.
     (destination ?? pino.destination(2)) as pino.DestinationStream,
   );
+}
+
+/**
+ * The fields every adapter logs about a reply: its kind, the card and confidence, and why an
+ * input was refused (`rate-limited` among them). Never the question or the answer text.
+ */
+export function replyFields(reply: Reply): {
+  reply: Reply['kind'];
+  card: string | null;
+  confidence: number | null;
+  reason?: InvalidReply['reason'];
+} {
+  return {
+    reply: reply.kind,
+    card: reply.kind === 'answer' ? `${reply.card.pack}/${reply.card.card}` : null,
+    confidence: reply.kind === 'answer' || reply.kind === 'no-match' ? reply.confidence : null,
+    ...(reply.kind === 'invalid' ? { reason: reply.reason } : {}),
+  };
 }

@@ -24,7 +24,18 @@ export function renderText(reply: Reply): string {
       lines.push(`  ${i + 1}. ${c.title}`);
     });
   }
-  return lines.join('\n');
+  return printable(lines.join('\n'));
+}
+
+/**
+ * Removes what a terminal would act on rather than show: C0 and C1 control characters (ESC
+ * starts the sequences that move the cursor, recolour or clear the screen) other than the line
+ * breaks and tabs of the layout. Nothing the console prints, card text or anything a reply may
+ * one day echo, can then take over the user's terminal.
+ */
+export function printable(text: string): string {
+  // Any Cc (C0, DEL, C1) that is not a line break or a tab.
+  return text.replace(/[^\P{Cc}\n\t]/gu, '');
 }
 
 /** The choices a console user can pick by number after this reply. */

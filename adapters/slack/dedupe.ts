@@ -64,3 +64,33 @@ export function dedupeEvents(
     await next();
   };
 }
+
+/**
+ * How long a request signature is remembered: Bolt refuses timestamps over five minutes old,
+ * so a replay later than that is refused anyway; the extra minute covers clock skew.
+ */
+export const REPLAY_WINDOW_MS = 6 * 60 * 1000;
+
+/**
+ * Global middleware that drops an HTTP request whose signature was already seen: the same
+ * signed body sent again, which Bolt itself accepts for five minutes. Slack never sends one
+ * request twice (an event retry is re-signed with a new timestamp, and is caught by
+ * {@link dedupeEvents} instead), so only a replayed copy is dropped. The request is still
+ * acknowledged, with an empty 200, so that nothing is answered and nothing waits. `signatureOf`
+ * reads what the receiver put in the context; Socket Mode has no signatures and passes through.
+ */
+export function dropReplays(
+  seen: SeenSet,
+  signatureOf: (context: Record<string, unknown>) => string | undefined,
+  onReplay: () => void,
+): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    const signature = signatureOf(args.context);
+    if (signature !== undefined && seen.seen(signature)) {
+      onReplay();
+      if ('ack' in args && typeof args.ack === 'function') await args.ack();
+      return;
+    }
+    await args.next();
+  };
+}

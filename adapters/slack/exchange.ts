@@ -2,13 +2,16 @@ import type { Context } from '@slack/bolt';
 import type { Bot } from '../../src/bot/bot.js';
 import type { Query } from '../../src/bot/query.js';
 import type { Reply } from '../../src/bot/reply.js';
-import type { Logger } from '../../src/log.js';
+import { type Logger, replyFields } from '../../src/log.js';
+import type { Turns } from '../../src/runtime/take-turns.js';
 
-/** What every Slack listener needs: the core, a logger and a clock for latencies. */
+/** What every Slack listener needs: the core, a logger, a clock for latencies, answer pacing. */
 export interface HandlerDeps {
   bot: Bot;
   logger: Logger;
   now: () => number;
+  /** Awaited between acknowledging a request and answering it; see `src/runtime/take-turns.ts`. */
+  turns: Turns;
 }
 
 /** How a question reached the bot, for logs. */
@@ -43,9 +46,7 @@ export function logExchange(
       platform: 'slack',
       source,
       conversation: query.conversation,
-      reply: reply.kind,
-      card: reply.kind === 'answer' ? `${reply.card.pack}/${reply.card.card}` : null,
-      confidence: reply.kind === 'answer' || reply.kind === 'no-match' ? reply.confidence : null,
+      ...replyFields(reply),
       latencyMs: Math.round(deps.now() - startedAt),
     },
     'answered',

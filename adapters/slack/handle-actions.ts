@@ -28,6 +28,7 @@ export function registerActions(app: App, deps: HandlerDeps): void {
     await ack();
     const ref = readRef(deps, action);
     if (!ref) return;
+    await deps.turns.next();
     const startedAt = deps.now();
     const place = placeOf(body, teamOf(context, body.team?.id));
     // The button label is the card title: what the user in effect asked.
@@ -50,6 +51,7 @@ export function registerActions(app: App, deps: HandlerDeps): void {
     await ack();
     const ref = readRef(deps, action);
     if (!ref) return;
+    await deps.turns.next();
     const startedAt = deps.now();
     const channel = channelOf(body) ?? 'unknown-channel';
     const query = slackQuery(

@@ -12,6 +12,8 @@ import { renderReply } from './render-blocks.js';
 export function registerCommand(app: App, command: string, deps: HandlerDeps): void {
   app.command(command, async ({ command: cmd, ack, respond, context }) => {
     await ack();
+    // The acknowledgement is written; acknowledgements of requests waiting behind go first.
+    await deps.turns.next();
     const startedAt = deps.now();
     const team = teamOf(context, cmd.team_id);
     const query = slackQuery(

@@ -20,6 +20,8 @@ export function registerMessages(app: App, deps: HandlerDeps): void {
   app.event('app_mention', async ({ event, body, context, client }) => {
     if (event.bot_id || event.subtype || !event.user) return;
     if (isDirectChannel(event.channel)) return; // answered as a message.im event instead
+    // Bolt acknowledged the event before any listener ran; acknowledgements waiting go first.
+    await deps.turns.next();
     const startedAt = deps.now();
     const threadTs = event.thread_ts ?? event.ts;
     const query = slackQuery(
@@ -36,6 +38,7 @@ export function registerMessages(app: App, deps: HandlerDeps): void {
   // Any subtype (edits, deletions, joins, bot_message, file comments) is not a new question.
   app.event('message', async ({ event, body, context, client }) => {
     if (event.subtype !== undefined || event.channel_type !== 'im' || event.bot_id) return;
+    await deps.turns.next();
     const startedAt = deps.now();
     const query = slackQuery(
       questionOrHelp(stripBotMention(event.text ?? '', context.botUserId)),

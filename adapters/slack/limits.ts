@@ -14,4 +14,9 @@ export const SLACK_LIMITS = Object.freeze({
   buttonText: 75,
   actionValue: 2000,
   actionId: 255,
+  /**
+   * Largest request body taken in HTTP mode. Not a Slack limit: the biggest payloads, button
+   * clicks carrying their 50-block message, stay well under it.
+   */
+  requestBody: 1024 * 1024,
 });

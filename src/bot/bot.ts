@@ -7,7 +7,7 @@ import { type MatchResult, match } from '../matcher/match.js';
 import { englishBackground } from '../text/background.js';
 import { builtinReply, choiceOf, detectBuiltin, stripGreeting, topicGroups } from './builtins.js';
 import { isFollowUp } from './follow-up.js';
-import { guardInput } from './guard.js';
+import { guardInput, MAX_QUESTION_LENGTH } from './guard.js';
 import { ConversationMemory, type MemoryOptions } from './memory.js';
 import type { Query } from './query.js';
 import type { AnswerReply, CardChoice, NoMatchReply, Reply } from './reply.js';
@@ -29,6 +29,13 @@ export interface BotOptions {
   today?: string;
   /** Packs a conversation may draw on; all packs when absent or when it returns undefined. */
   packsFor?: (query: Query) => readonly string[] | undefined;
+  /** Longest question taken, in characters (`MAX_QUESTION_LENGTH`). */
+  maxQuestionLength?: number;
+  /**
+   * Follow-up memory to use instead of a new one: a bot rebuilt on a knowledge reload is
+   * handed its predecessor's, so conversations carry on across the reload.
+   */
+  conversations?: ConversationMemory;
 }
 
 /** Card docs are keyed `pack/card` so that card ids need only be unique within a pack. */
@@ -60,7 +67,8 @@ export function createBot(packs: readonly Pack[], options: BotOptions = {}): Bot
     ),
     ...(options.matcher ? { options: options.matcher } : {}),
   });
-  const memory = new ConversationMemory(options.memory);
+  const memory = options.conversations ?? new ConversationMemory(options.memory);
+  const maxLength = options.maxQuestionLength ?? MAX_QUESTION_LENGTH;
   const cards = new Map<string, { pack: Pack; card: Card }>();
   const subjectNames = new Map<string, string>();
   for (const pack of packs) {
@@ -132,7 +140,7 @@ export function createBot(packs: readonly Pack[], options: BotOptions = {}): Bot
   return {
     packs,
     ask(query) {
-      const guarded = guardInput(query.text);
+      const guarded = guardInput(query.text, maxLength);
       if (!guarded.ok) {
         return {
           kind: 'invalid',
@@ -140,7 +148,7 @@ export function createBot(packs: readonly Pack[], options: BotOptions = {}): Bot
           text:
             guarded.reason === 'empty'
               ? 'Please type a question, or "help" to see what I can answer.'
-              : 'That message is too long for me. Please ask one question in a sentence or two.',
+              : `That message is too long for me (over ${maxLength} characters). Please ask one question in a sentence or two.`,
         };
       }
       const allowedIds = options.packsFor?.(query);
@@ -171,7 +179,7 @@ export function createBot(packs: readonly Pack[], options: BotOptions = {}): Bot
       return answer(query, cardKey(picked.pack, picked.card), 1, []) ?? noMatch(packs, 0, []);
     },
     explain(text) {
-      const guarded = guardInput(text);
+      const guarded = guardInput(text, maxLength);
       return match(index, guarded.ok ? stripGreeting(guarded.text) : '');
     },
   };

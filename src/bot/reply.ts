@@ -56,10 +56,13 @@ export interface BuiltinReply {
   suggestions: CardChoice[];
 }
 
-/** The input could not be taken as a question (empty, too long). */
+/**
+ * The input could not be taken as a question (empty, too long), or its asker has asked too
+ * often lately. Adapters render every reason the same way, by `text`.
+ */
 export interface InvalidReply {
   kind: 'invalid';
-  reason: 'empty' | 'too-long';
+  reason: 'empty' | 'too-long' | 'rate-limited';
   text: string;
 }
 

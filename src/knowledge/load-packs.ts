@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { KnowledgeMissingError } from '../errors.js';
@@ -19,10 +20,34 @@ export function findPackFiles(dir: string): string[] {
 
 /** Reads and validates one pack file and its source document from disk. */
 export function loadPackFile(file: string): Pack {
+  return loadVersionedPack(file).pack;
+}
+
+/** Loads every pack under `dir`; the first broken file stops loading with its error. */
+export function loadPacks(dir: string): Pack[] {
+  return findPackFiles(dir).map(loadPackFile);
+}
+
+/** A loaded pack and what identifies its content, for health reports and reload logs. */
+export interface VersionedPack {
+  pack: Pack;
+  /** The pack file as shown in messages (relative to the working directory). */
+  file: string;
+  /** First 12 hex digits of SHA-256 over the pack file and its source document. */
+  version: string;
+}
+
+/** {@link loadPacks} with each pack's version; the files are read once either way. */
+export function loadVersionedPacks(dir: string): VersionedPack[] {
+  return findPackFiles(dir).map(loadVersionedPack);
+}
+
+function loadVersionedPack(file: string): VersionedPack {
   const shown = relative(process.cwd(), file) || file;
-  return parsePack({
+  const text = readFileSync(file, 'utf8');
+  const pack = parsePack({
     file: shown,
-    text: readFileSync(file, 'utf8'),
+    text,
     readSource: (rel) => {
       const path = resolve(dirname(file), rel);
       return existsSync(path)
@@ -30,9 +55,7 @@ export function loadPackFile(file: string): Pack {
         : undefined;
     },
   });
-}
-
-/** Loads every pack under `dir`; the first broken file stops loading with its error. */
-export function loadPacks(dir: string): Pack[] {
-  return findPackFiles(dir).map(loadPackFile);
+  // The source counts too: an edit there changes what citations can quote.
+  const version = createHash('sha256').update(text).update('\0').update(pack.source.text).digest('hex');
+  return { pack, file: shown, version: version.slice(0, 12) };
 }

@@ -238,3 +238,27 @@ describe('renderReply: limits', () => {
     );
   });
 });
+
+describe('user text in a reply', () => {
+  it('is always escaped: the echoed question holds no live <…> and no bare & (property)', () => {
+    const reply: Reply = { kind: 'invalid', reason: 'too-long', text: 'That message is too long for me.' };
+    // Plenty of the characters that matter to mrkdwn, among any others.
+    const question = fc.string({
+      unit: fc.oneof(
+        fc.constantFrom('<', '>', '&', '!', '@', '|', '#', '^', 'channel', 'here'),
+        fc.string({ unit: 'binary', maxLength: 1 }),
+      ),
+      maxLength: 600,
+    });
+    fc.assert(
+      fc.property(question, (q) => {
+        const message = renderReply(reply, { question: q });
+        const echo = textOf(message.blocks.slice(0, 1));
+        expect(echo).not.toMatch(/[<>]/);
+        expect(echo).not.toMatch(/&(?!(amp|lt|gt);)/);
+        expect(echo).not.toMatch(/@(channel|here|everyone)\b/i);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { request } from 'node:http';
+import { type Agent, request } from 'node:http';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 
@@ -23,14 +23,19 @@ export interface Sent {
 }
 
 /**
- * POSTs like Slack does. node:http without an agent: no keep-alive socket outlives the test,
- * and the content type is sent exactly as given (Bolt compares it exactly).
+ * POSTs like Slack does. node:http without an agent by default: no keep-alive socket outlives
+ * the test (the load test passes a keep-alive agent instead), and the content type is sent
+ * exactly as given (Bolt compares it exactly).
  */
 export function postSigned(
   url: string,
   body: string,
   contentType: 'application/x-www-form-urlencoded' | 'application/json',
-  { signing, headers = {} }: { signing?: Signing; headers?: Record<string, string> } = {},
+  {
+    signing,
+    headers = {},
+    agent = false,
+  }: { signing?: Signing; headers?: Record<string, string>; agent?: Agent | false } = {},
 ): Promise<Sent> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -38,7 +43,7 @@ export function postSigned(
       url,
       {
         method: 'POST',
-        agent: false,
+        agent,
         headers: {
           'content-type': contentType,
           'content-length': Buffer.byteLength(body),

@@ -1,0 +1,31 @@
+/**
+ * Helpers for entry points (`bin/`), which alone touch the process: its environment file,
+ * and the last words of a failed start.
+ */
+import { scrubSecrets } from '../config.js';
+import { FactdeskError } from '../errors.js';
+
+/**
+ * Loads `.env` into the environment when there is one; a missing file is fine, and variables
+ * already set win over the file (Node's rule), so an operator's export overrides `.env`.
+ */
+export function loadDotEnv(path = '.env'): boolean {
+  try {
+    process.loadEnvFile(path);
+    return true;
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+/**
+ * One line on why the process could not run. Factdesk's own errors are shown as they are (they
+ * are written to name the setting or file at fault, never a secret's value); anything else is
+ * reduced to its message, and every configured secret is scrubbed out in case a library quoted it.
+ */
+export function fatalMessage(error: unknown, env: Record<string, string | undefined> = process.env): string {
+  const text =
+    error instanceof FactdeskError ? error.message : error instanceof Error ? error.message : String(error);
+  return scrubSecrets(text, env);
+}

@@ -1,0 +1,145 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type Bot, createBot } from '../../src/bot/bot.js';
+import type { Reply } from '../../src/bot/reply.js';
+import { loadPacks } from '../../src/knowledge/load-packs.js';
+
+/**
+ * The core's contract for any input at all: it never throws, answers quickly, and every reply
+ * is well formed. Inputs run to 10,000 characters, ten times the default question cap.
+ */
+const packs = loadPacks('knowledge');
+const cards = new Set(packs.flatMap((p) => p.cards.map((c) => `${p.id}/${c.id}`)));
+const vocabulary = [
+  ...new Set(packs.flatMap((p) => p.cards.flatMap((c) => `${c.title} ${c.answer}`.split(/\s+/)))),
+];
+
+/** Every kind of text: UTF-16 units (lone surrogates too), code points, graphemes, and card words. */
+const anyText = (maxLength: number) =>
+  fc.oneof(
+    fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength }),
+    fc.string({ unit: 'binary', maxLength, size: 'max' }),
+    fc.string({ unit: 'grapheme', maxLength }),
+    fc.string({ unit: 'grapheme-ascii', maxLength, size: 'max' }),
+    // Words the matcher knows, misspelt words it will try to correct, and markup.
+    fc
+      .array(
+        fc.oneof(
+          fc.constantFrom(...vocabulary),
+          fc.constantFrom(...vocabulary).map((w) => `${w.slice(1)}${w[0] ?? ''}`),
+          fc.constantFrom(
+            '<!channel>',
+            '<@U1>',
+            '@everyone',
+            '&amp;',
+            '\u001b[2J',
+            '\u202e',
+            '?',
+            'who',
+            'he',
+          ),
+        ),
+        { maxLength: Math.ceil(maxLength / 6), size: 'max' },
+      )
+      .map((words) => words.join(' ').slice(0, maxLength)),
+  );
+
+function expectWellFormed(reply: Reply): void {
+  expect(['answer', 'no-match', 'builtin', 'invalid']).toContain(reply.kind);
+  expect(typeof reply.text).toBe('string');
+  expect(reply.text.trim().length).toBeGreaterThan(0);
+  if (reply.kind === 'answer' || reply.kind === 'no-match') {
+    expect(Number.isFinite(reply.confidence)).toBe(true);
+    expect(reply.confidence).toBeGreaterThanOrEqual(0);
+    expect(reply.confidence).toBeLessThanOrEqual(1);
+  }
+  if (reply.kind !== 'invalid') expect(reply.suggestions.length).toBeLessThanOrEqual(3);
+  if (reply.kind === 'answer') {
+    expect(cards.has(`${reply.card.pack}/${reply.card.card}`)).toBe(true);
+    expect(reply.citation.sentences.length).toBeGreaterThan(0);
+  }
+}
+
+/**
+ * Asks and times the answer in CPU time: the cost of the core itself, which is what the bound is
+ * about. Wall time would also count whatever else the machine runs (other test files, other
+ * processes), and a bound on it would fail at random on a busy machine.
+ */
+function timedAsk(bot: Bot, text: string, conversation: string): { reply: Reply; ms: number } {
+  const started = process.cpuUsage();
+  const reply = bot.ask({ text, user: 'prop', conversation, platform: 'slack' });
+  const used = process.cpuUsage(started);
+  return { reply, ms: (used.user + used.system) / 1000 };
+}
+
+/**
+ * Timings are checked after the run, not inside the property: a slow call is then reported as
+ * it is, rather than sent through fast-check's shrinking, which would re-time ever smaller inputs.
+ */
+function expectAllWithin(timings: Array<{ ms: number; length: number }>, boundMs: number): void {
+  const slowest = timings.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, length: 0 });
+  expect(slowest.ms, `slowest: ${slowest.ms.toFixed(1)} ms for ${slowest.length} characters`).toBeLessThan(
+    boundMs,
+  );
+}
+
+describe('core properties', () => {
+  it('for any text up to 10,000 characters: never throws, answers within 50 ms, well formed', () => {
+    const bot = createBot(packs);
+    const timings: Array<{ ms: number; length: number }> = [];
+    fc.assert(
+      fc.property(anyText(10_000), fc.constantFrom('c1', 'c2'), (text, conversation) => {
+        const { reply, ms } = timedAsk(bot, text, conversation);
+        timings.push({ ms, length: text.length });
+        expectWellFormed(reply);
+      }),
+      { numRuns: 100 },
+    );
+    expectAllWithin(timings, 50);
+  });
+
+  it('with the cap raised to 10,000 characters the matcher still never throws nor blows up', () => {
+    // Every character now reaches the matcher. Its cost is linear in the text; 10,000 characters of
+    // words it must try to correct cost tens of milliseconds, hence a looser bound than above.
+    const bot = createBot(packs, { maxQuestionLength: 10_000 });
+    const timings: Array<{ ms: number; length: number }> = [];
+    fc.assert(
+      fc.property(anyText(10_000), (text) => {
+        const { reply, ms } = timedAsk(bot, text, 'c');
+        timings.push({ ms, length: text.length });
+        expectWellFormed(reply);
+        if (reply.kind === 'invalid') expect(reply.reason).toBe('empty');
+      }),
+      { numRuns: 25 },
+    );
+    expectAllWithin(timings, 250);
+  });
+
+  it('refuses text over the configured cap, whatever it is, with a message naming the cap', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2000 }), (cap) => {
+        const bot = createBot(packs, { maxQuestionLength: cap });
+        const over = timedAsk(bot, 'a'.repeat(cap + 1), 'c').reply;
+        expect(over).toMatchObject({ kind: 'invalid', reason: 'too-long' });
+        expect(over.text).toContain(String(cap));
+        expect(timedAsk(bot, 'a'.repeat(cap), 'c').reply.kind).not.toBe('invalid');
+      }),
+      { numRuns: 5 },
+    );
+  });
+
+  it('picks of any card, real or not, are well formed too', () => {
+    const bot = createBot(packs);
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.constantFrom(...packs.flatMap((p) => p.cards.map((c) => ({ pack: p.id, card: c.id })))),
+          fc.record({ pack: fc.string(), card: fc.string() }),
+        ),
+        (choice) =>
+          expectWellFormed(bot.choose({ text: '', user: 'u', conversation: 'c', platform: 'slack' }, choice)),
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
