@@ -22,7 +22,8 @@ async function main(): Promise<number> {
   loadDotEnv();
   const config = readConfig();
   const interactive = process.stdin.isTTY === true;
-  logger = createLogger(logLevel(config, interactive && !platformConfigured(config)));
+  // The console chat shares the terminal with stderr: only warnings show there unless asked for.
+  logger = createLogger(logLevel(config, !platformConfigured(config)));
   const { bot, health, services } = createCore(config, logger);
 
   // Platforms: each starts when its settings are present.

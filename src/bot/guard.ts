@@ -3,13 +3,19 @@ export const MAX_QUESTION_LENGTH = 1000;
 
 export type Guarded = { ok: true; text: string } | { ok: false; reason: 'empty' | 'too-long' };
 
+// Mentions and broadcasts as chat platforms write them: <@U123>, <#C1|general>, <!channel>,
+// <@&role>, @everyone. They name people or rooms, never facts, so they are not matched on.
+const MENTION = /<[@#!][^<>\s]{0,80}>|(?<![\w@])@(?:everyone|here|channel)\b/gi;
+
 /**
- * Cleans user text before it reaches the matcher: control and zero-width characters removed,
- * white space folded. Markup is left as typed; adapters escape it when they echo it.
+ * Cleans user text before it reaches the matcher: control and zero-width characters and
+ * mentions removed, white space folded. Other markup is left as typed; adapters escape it
+ * when they echo it.
  */
 export function guardInput(raw: string, maxLength = MAX_QUESTION_LENGTH): Guarded {
   const text = raw
     .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu, ' ')
+    .replace(MENTION, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   if (!text) return { ok: false, reason: 'empty' };

@@ -20,6 +20,20 @@ describe('guardInput', () => {
     });
   });
 
+  it('drops mentions and broadcasts, which name people, not facts', () => {
+    expect(
+      guardInput('<@U123ABC> who is <!channel> Krasikov? @everyone <#C42|general> <@&987> @here'),
+    ).toEqual({
+      ok: true,
+      text: 'who is Krasikov?',
+    });
+    expect(guardInput('@everyone <!here>')).toEqual({ ok: false, reason: 'empty' });
+    expect(guardInput('mail me at someone@here.com')).toMatchObject({
+      ok: true,
+      text: 'mail me at someone@here.com',
+    });
+  });
+
   it('never leaves control characters in accepted text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300, unit: 'binary' }), (s) => {
