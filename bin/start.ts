@@ -72,8 +72,9 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     const message = fatalMessage(error);
-    if (logger) logger.fatal({ err: message }, 'factdesk could not run');
-    else process.stderr.write(`factdesk: ${message}\n`);
+    logger?.fatal({ err: message }, 'factdesk could not run');
+    // A plain line too: whoever started it reads this first, whatever the log level.
+    process.stderr.write(`factdesk: ${message}\n`);
     process.exit(1);
   },
 );
