@@ -1,10 +1,9 @@
-import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { load, YAMLException } from 'js-yaml';
 import type { z } from 'zod';
 import { KnowledgeError, knowledgeMessages } from '../errors.js';
 import { packSchema } from './schema.js';
 import type { Card, Pack } from './types.js';
-
-type PathPart = string | number;
+import { locate, type PathPart, type YamlLocator } from './yaml-locator.js';
 
 /** What parsing needs from outside: the pack file's text and a way to read its source document. */
 export interface PackInput {
@@ -20,32 +19,35 @@ export interface PackInput {
  * the line and the field, so an operator can fix a card without guessing.
  */
 export function parsePack(input: PackInput): Pack {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(input.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const fail = (path: PathPart[], reason: string, offset?: number): never => {
-    const at = offset ?? offsetOf(doc.contents as Node | null, path);
+  let located: YamlLocator | undefined;
+  const where = () => {
+    located ??= locate(input.text);
+    return located;
+  };
+  const fail = (path: PathPart[], reason: string, line?: number): never => {
     throw new KnowledgeError(
-      { file: input.file, line: lineCounter.linePos(at).line, field: fieldName(path) },
+      { file: input.file, line: line ?? where().lineOf(path), field: fieldName(path) },
       reason,
     );
   };
 
-  const syntax = doc.errors[0];
-  if (syntax) fail([], knowledgeMessages.yamlSyntax(syntax.message.split('\n')[0] ?? ''), syntax.pos[0]);
+  let data: unknown;
+  try {
+    data = load(input.text, { filename: input.file });
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    fail([], knowledgeMessages.yamlSyntax(error.reason), (error.mark?.line ?? 0) + 1);
+  }
 
-  const parsed = packSchema.safeParse(doc.toJS());
+  const parsed = packSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0] as z.core.$ZodIssue;
     const path = issue.path.filter((p): p is PathPart => typeof p !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
       const key = issue.keys[0] ?? '';
-      fail(
-        [...path, key],
-        knowledgeMessages.unknownField(key),
-        keyOffset(doc.contents as Node | null, path, key),
-      );
+      fail([...path, key], knowledgeMessages.unknownField(key), where().keyLine(path, key));
     }
-    const missing = issue.code === 'invalid_type' && nodeAt(doc.contents as Node | null, path) === undefined;
+    const missing = issue.code === 'invalid_type' && !where().has(path);
     fail(path, missing ? knowledgeMessages.missingField() : issue.message);
   }
   const file = parsed.data as z.infer<typeof packSchema>;
@@ -55,16 +57,17 @@ export function parsePack(input: PackInput): Pack {
   const sourceText = normaliseQuotes((source as { text: string }).text);
 
   const subjects = new Map(file.subjects.map((s) => [s.id, s]));
-  const firstLine = new Map<string, number>();
+  const firstIndex = new Map<string, number>();
   file.cards.forEach((card, i) => {
-    const line = lineCounter.linePos(offsetOf(doc.contents as Node | null, ['cards', i])).line;
-    const seen = firstLine.get(card.id);
-    if (seen !== undefined) fail(['cards', i, 'id'], knowledgeMessages.duplicateId(card.id, seen));
-    firstLine.set(card.id, line);
+    const seen = firstIndex.get(card.id);
+    if (seen !== undefined) {
+      fail(['cards', i, 'id'], knowledgeMessages.duplicateId(card.id, where().lineOf(['cards', seen])));
+    }
+    firstIndex.set(card.id, i);
   });
   file.cards.forEach((card, i) => {
     card.related.forEach((id, j) => {
-      if (!firstLine.has(id)) fail(['cards', i, 'related', j], knowledgeMessages.unknownRelated(id));
+      if (!firstIndex.has(id)) fail(['cards', i, 'related', j], knowledgeMessages.unknownRelated(id));
     });
     if (card.subject !== undefined && !subjects.has(card.subject)) {
       fail(['cards', i, 'subject'], knowledgeMessages.unknownSubject(card.subject));
@@ -119,35 +122,4 @@ function normaliseQuotes(s: string): string {
 function fieldName(path: PathPart[]): string {
   if (path.length === 0) return '(file)';
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-
-function nodeAt(root: Node | null, path: PathPart[]): Node | undefined {
-  let node: unknown = root;
-  for (const part of path) {
-    if (isMap(node)) node = node.get(part, true);
-    else if (isSeq(node) && typeof part === 'number') node = node.get(part, true);
-    else return undefined;
-    if (node === undefined || node === null) return undefined;
-  }
-  return (node ?? undefined) as Node | undefined;
-}
-
-/** Start offset of the deepest node that exists along `path`. */
-function offsetOf(root: Node | null, path: PathPart[]): number {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = nodeAt(root, path.slice(0, depth));
-    if (node?.range) return node.range[0];
-  }
-  return 0;
-}
-
-function keyOffset(root: Node | null, path: PathPart[], key: string): number {
-  const map = nodeAt(root, path);
-  if (isMap(map)) {
-    for (const pair of map.items) {
-      const k = pair.key as Node | null;
-      if (k && 'value' in k && k.value === key && k.range) return k.range[0];
-    }
-  }
-  return offsetOf(root, path);
 }

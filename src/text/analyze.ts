@@ -33,10 +33,11 @@ export interface Analyzer {
 export function createAnalyzer(extraSynonyms: ReadonlyArray<ReadonlyArray<string>> = []): Analyzer {
   const groups = [...SYNONYMS, ...extraSynonyms];
   // The question type carries "how long"/"how much"; left in, "long" would match "long sought".
-  const phrases: Array<[RegExp, string]> = [
-    [/\bhow (long|much)\b/g, ' '],
-    [/\bhow many\b/g, ' number '],
-  ];
+  const phrases = new Map<string, string>([
+    ['how long', ' '],
+    ['how much', ' '],
+    ['how many', ' number '],
+  ]);
   const words = new Map<string, string>();
   for (const group of groups) {
     const head = normalize(group[0] ?? '');
@@ -44,17 +45,20 @@ export function createAnalyzer(extraSynonyms: ReadonlyArray<ReadonlyArray<string
     for (const entry of group) {
       const norm = normalize(entry);
       // A phrase becomes the group's head word, which is then stemmed and folded like any word.
-      if (norm.includes(' ')) phrases.push([new RegExp(`\\b${norm}\\b`, 'g'), ` ${head} `]);
-      else if (norm && !words.has(stem(norm))) words.set(stem(norm), canonical);
+      if (norm.includes(' ')) {
+        if (!phrases.has(norm)) phrases.set(norm, ` ${head} `);
+      } else if (norm && !words.has(stem(norm))) words.set(stem(norm), canonical);
     }
   }
-  // Longest phrases first, so "prison term" wins over "prison".
-  phrases.sort((a, b) => b[0].source.length - a[0].source.length);
+  // One pass over the text with every phrase, longest first so "prison term" wins over "prison".
+  const phrasePattern = new RegExp(
+    `\\b(?:${[...phrases.keys()].sort((a, b) => b.length - a.length).join('|')})\\b`,
+    'g',
+  );
 
   const analyse = (text: string, focus: boolean, out: Token[]): Token[] => {
     const proper = properNouns(text);
-    let s = normalize(text);
-    for (const [pattern, replacement] of phrases) s = s.replace(pattern, replacement);
+    const s = normalize(text).replace(phrasePattern, (phrase) => phrases.get(phrase) ?? phrase);
     for (const token of s.split(' ')) {
       if (!token || STOP_WORDS.has(token)) continue;
       const stemmed = stem(token);

@@ -54,6 +54,20 @@ describe('parsePack', () => {
     expect(pack.source.title).toBe('Demo source');
   });
 
+  it('reads review dates as YYYY-MM-DD', () => {
+    const pack = parse(
+      GOOD.replace(
+        '    related: [where]',
+        '    related: [where]\n    verified: 2026-11-28\n    review_by: 2027-05-01',
+      ),
+    );
+    expect(pack.cards[0]).toMatchObject({ verified: '2026-11-28', reviewBy: '2027-05-01' });
+    expect(
+      failure(GOOD.replace('    related: [where]', '    related: [where]\n    review_by: soon')).location
+        .field,
+    ).toBe('cards[0].review_by');
+  });
+
   it('names file, line and field of an unknown field', () => {
     const error = failure(GOOD.replace('    related: [where]', '    related: [where]\n    colour: red'));
     expect(error.location).toEqual({ file: 'demo/pack.yaml', line: 18, field: 'cards[0].colour' });
