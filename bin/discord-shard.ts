@@ -8,7 +8,7 @@ import { createDiscordAdapter } from '../adapters/discord/discord-adapter.js';
 import { logLevel, readConfig } from '../src/config.js';
 import { createLogger, type Logger } from '../src/log.js';
 import { createCore } from '../src/runtime/core.js';
-import { fatalMessage } from '../src/runtime/entry.js';
+import { exitWhenDone } from '../src/runtime/entry.js';
 import { run } from '../src/runtime/lifecycle.js';
 
 let logger: Logger | undefined;
@@ -29,12 +29,4 @@ async function main(): Promise<number> {
   });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const message = fatalMessage(error);
-    if (logger) logger.fatal({ err: message }, 'factdesk shard could not run');
-    else process.stderr.write(`factdesk: ${message}\n`);
-    process.exit(1);
-  },
-);
+exitWhenDone(main, () => logger);

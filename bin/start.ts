@@ -12,7 +12,7 @@ import type { Adapter } from '../src/adapter.js';
 import { logLevel, platformConfigured, readConfig } from '../src/config.js';
 import { createLogger, type Logger } from '../src/log.js';
 import { createCore } from '../src/runtime/core.js';
-import { fatalMessage, loadDotEnv } from '../src/runtime/entry.js';
+import { exitWhenDone, loadDotEnv } from '../src/runtime/entry.js';
 import { createHealthServer, standaloneHealthPort } from '../src/runtime/health.js';
 import { run } from '../src/runtime/lifecycle.js';
 
@@ -68,13 +68,4 @@ async function main(): Promise<number> {
   });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const message = fatalMessage(error);
-    logger?.fatal({ err: message }, 'factdesk could not run');
-    // A plain line too: whoever started it reads this first, whatever the log level.
-    process.stderr.write(`factdesk: ${message}\n`);
-    process.exit(1);
-  },
-);
+exitWhenDone(main, () => logger);

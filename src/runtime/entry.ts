@@ -4,6 +4,7 @@
  */
 import { scrubSecrets } from '../config.js';
 import { FactdeskError } from '../errors.js';
+import type { Logger } from '../log.js';
 
 /**
  * Loads `.env` into the environment when there is one; a missing file is fine, and variables
@@ -28,4 +29,21 @@ export function fatalMessage(error: unknown, env: Record<string, string | undefi
   const text =
     error instanceof FactdeskError ? error.message : error instanceof Error ? error.message : String(error);
   return scrubSecrets(text, env);
+}
+
+/**
+ * Runs an entry point's `main` and exits with the code it returns. A failure is logged (when
+ * the logger exists yet) and also printed as one plain line: whoever started the process reads
+ * that first, whatever the log level.
+ */
+export function exitWhenDone(main: () => Promise<number>, logger: () => Logger | undefined): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      const message = fatalMessage(error);
+      logger()?.fatal({ err: message }, 'factdesk could not run');
+      process.stderr.write(`factdesk: ${message}\n`);
+      process.exit(1);
+    },
+  );
 }
