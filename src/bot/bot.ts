@@ -63,7 +63,7 @@ export function createBot(packs: readonly Pack[], options: BotOptions = {}): Bot
     ],
     background: englishBackground(),
     subjects: packs.flatMap((p) =>
-      p.subjects.map((s) => ({ id: cardKey(p.id, s.id), names: [s.name, ...s.aliases] })),
+      p.subjects.map((s) => ({ id: cardKey(p.id, s.id), names: [s.name, ...s.aliases], general: s.general })),
     ),
     ...(options.matcher ? { options: options.matcher } : {}),
   });

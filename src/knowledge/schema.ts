@@ -15,6 +15,8 @@ export const subjectSchema = z.strictObject({
   id: text,
   name: text,
   aliases: z.array(text).default([]),
+  /** The story itself (the swap, the event), not one person in it. */
+  general: z.boolean().default(false),
 });
 
 export const cardSchema = z.strictObject({

@@ -21,6 +21,8 @@ export interface Subject {
   id: string;
   name: string;
   aliases: string[];
+  /** The story itself (the swap, the event): its cards may answer about anyone in it. */
+  general: boolean;
 }
 
 export interface SourceDocument {

@@ -23,6 +23,8 @@ export interface MatchDoc {
 export interface SubjectNames {
   id: string;
   names: string[];
+  /** The story itself (the swap, the event): its docs may answer about anyone in it. */
+  general?: boolean;
 }
 
 export interface IndexedExample {
@@ -56,6 +58,8 @@ export interface MatchIndex {
   examplePostings: Map<string, number[]>;
   /** Term → subjects it names ("whelan" → whelan). */
   subjectTerms: Map<string, Set<string>>;
+  /** Subjects that stand for the whole story, whose docs fit whoever a question names. */
+  generalSubjects: Set<string>;
   fuzzy: FuzzyVocabulary;
   /** Doc probabilities learned from the examples; absent when turned off. */
   classifier?: DocClassifier;
@@ -159,6 +163,7 @@ export function buildIndex(input: MatchDoc[], build: BuildOptions = {}): MatchIn
     docPostings,
     examplePostings,
     subjectTerms,
+    generalSubjects: new Set((build.subjects ?? []).filter((s) => s.general).map((s) => s.id)),
     fuzzy,
     ...(classifier ? { classifier } : {}),
     classifierShare: classifier ? examplesPerDoc / (examplesPerDoc + options.classifierHalfShareAt) : 0,

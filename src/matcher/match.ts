@@ -116,6 +116,7 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
     // A doc fits the named subjects when it is about one of them or mentions each of them.
     const subjectFits =
       subjects.size === 0 ||
+      (doc.subject !== undefined && index.generalSubjects.has(doc.subject)) ||
       (doc.subject !== undefined && subjects.has(doc.subject)) ||
       [...subjectWords.values()].every((words) => words.some((w) => doc.terms.has(w)));
     const askedForFits = askedFor.every((t) => doc.terms.has(t));

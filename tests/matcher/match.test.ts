@@ -80,6 +80,17 @@ describe('match', () => {
     expect(height?.subjectFits).toBe(false);
   });
 
+  it('lets docs about the story itself answer whoever the question names', () => {
+    const story = buildIndex(DOCS, {
+      subjects: [
+        { id: 'moreau', names: ['Odile Moreau', 'Moreau', 'Odile'] },
+        { id: 'lighthouse', names: ['lighthouse'], general: true },
+      ],
+    });
+    const height = match(story, 'how tall is Moreau').candidates.find((c) => c.id === 'lighthouse-height');
+    expect(height?.subjectFits).toBe(true);
+  });
+
   it('returns no candidates for text without content, unless a learned classifier offers weak ones', () => {
     const lexical = buildIndex(DOCS, {
       subjects: SUBJECTS,
