@@ -486,7 +486,7 @@ export const QUESTION_TYPES = Object.freeze({
   howmuch: /\bhow much\b|\b(cost|price|paid|pay|money|ransom|dollars?)\b/,
   howold: /\bhow old\b|\b(age|born|birthday)\b/,
   howlong: /\bhow long\b|\bfor how long\b|\bduration\b/,
-  when: /\bwhen\b|\bwhat (year|date|day|month|time)\b|\bwhich (year|date|day|month)\b/,
+  when: /\bwhen\b|\bwhat (?:(?:is|was) )?(?:the )?(?:exact |precise )?(?:year|date|day|month|time)\b|\bwhich (?:year|date|day|month)\b|\bon what (?:date|day)\b/,
   where: /\bwhere\b|\bwhat (city|country|place|location)\b|\bwhich (city|country|place|location)\b/,
   why: /\bwhy\b|\bwhat for\b|\breason\b|\bhow come\b/,
   who: /\bwho\b|\bwhom\b|\bwhose\b/,
