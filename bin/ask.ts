@@ -7,25 +7,21 @@
 import { createInterface } from 'node:readline';
 import { toJsonLine } from '../adapters/console/json-line.js';
 import { renderText } from '../adapters/console/render.js';
-import { createBot } from '../src/bot/bot.js';
-import { parsePackScope } from '../src/bot/pack-scope.js';
 import type { Query } from '../src/bot/query.js';
 import { readConfig } from '../src/config.js';
-import { loadPacks } from '../src/knowledge/load-packs.js';
-import { fatalMessage, loadDotEnv } from '../src/runtime/entry.js';
+import { createLogger } from '../src/log.js';
+import { createCore } from '../src/runtime/core.js';
+import { exitWhenDone, loadDotEnv } from '../src/runtime/entry.js';
 import { formatExplanation } from './explain.js';
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const flags = new Set(args.filter((a) => a.startsWith('--')));
   const question = args.filter((a) => !a.startsWith('--')).join(' ');
   loadDotEnv();
   const config = readConfig();
-  const bot = createBot(loadPacks(config.KNOWLEDGE_DIR), {
-    today: new Date().toISOString().slice(0, 10),
-    packsFor: parsePackScope(config.PACKS_BY_CONVERSATION),
-    maxQuestionLength: config.MAX_QUESTION_LENGTH,
-  });
+  // The same core as `npm start`, without its watcher: one question, or one file of them.
+  const { bot } = createCore(config, createLogger(config.LOG_LEVEL ?? 'warn'));
   const conversation = `ask-${process.pid}`;
   const answer = (text: string): string => {
     if (flags.has('--explain')) return formatExplanation(bot, text);
@@ -38,17 +34,14 @@ async function main(): Promise<void> {
     for await (const line of createInterface({ input: process.stdin })) {
       if (line.trim()) process.stdout.write(`${answer(line)}\n`);
     }
-    return;
+    return 0;
   }
   if (!question) {
     process.stderr.write('usage: npm run ask -- [--json] [--explain] "question" | --stdin\n');
-    process.exitCode = 2;
-    return;
+    return 2;
   }
   process.stdout.write(`${answer(question)}\n`);
+  return 0;
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`factdesk: ${fatalMessage(error)}\n`);
-  process.exit(1);
-});
+exitWhenDone(main, () => undefined);

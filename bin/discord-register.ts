@@ -5,9 +5,11 @@
  */
 import { registerCommands } from '../adapters/discord/register.js';
 import { readConfig } from '../src/config.js';
-import { ConfigError, FactdeskError } from '../src/errors.js';
+import { ConfigError } from '../src/errors.js';
+import { exitWhenDone, loadDotEnv } from '../src/runtime/entry.js';
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
+  loadDotEnv();
   const config = readConfig();
   if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN', 'required to register commands');
   if (!config.DISCORD_APPLICATION_ID)
@@ -20,10 +22,7 @@ async function main(): Promise<void> {
   });
   const where = registered.scope === 'guild' ? `server ${config.DISCORD_GUILD_ID}` : 'all servers (global)';
   process.stdout.write(`Registered ${registered.names.map((n) => `/${n}`).join(', ')} for ${where}.\n`);
+  return 0;
 }
 
-main().catch((error: unknown) => {
-  // discord.js errors name the route, not the token; FactdeskError messages never hold secrets.
-  process.stderr.write(`factdesk: ${error instanceof FactdeskError ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+exitWhenDone(main, () => undefined);

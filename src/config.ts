@@ -19,7 +19,7 @@ const integer = (min: number, max: number, fallback: number) =>
 const port = z.coerce.number<string | undefined>().int().min(0).max(65535);
 
 const schema = z.object({
-  KNOWLEDGE_DIR: z.string().trim().min(1).default('knowledge'),
+  KNOWLEDGE_DIR: optionalText.pipe(z.string().default('knowledge')),
   KNOWLEDGE_WATCH: optionalText.pipe(z.stringbool().default(true)),
   PACKS_BY_CONVERSATION: optionalText.pipe(
     z
@@ -42,11 +42,12 @@ const schema = z.object({
   SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
-  SLACK_COMMAND: z
-    .string()
-    .trim()
-    .regex(/^\/[a-z0-9_-]+$/, 'must look like /ask')
-    .default('/ask'),
+  SLACK_COMMAND: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\/[a-z0-9_-]+$/, 'must look like /ask')
+      .default('/ask'),
+  ),
   SLACK_API_URL: optionalText.pipe(z.url().optional()),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText.pipe(z.string().regex(/^\d+$/, 'must be a numeric id').optional()),

@@ -68,6 +68,7 @@ export const knowledgeMessages = {
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
   unknownField: (name: string) => `unknown field "${name}"`,
   missingField: () => 'required field is missing',
+  duplicatePack: (id: string, firstFile: string) => `duplicate pack id "${id}" (also in ${firstFile})`,
   duplicateId: (id: string, firstLine: number) =>
     `duplicate card id "${id}" (first defined on line ${firstLine})`,
   unknownRelated: (id: string) => `related card "${id}" does not exist in this pack`,

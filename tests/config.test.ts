@@ -65,6 +65,12 @@ describe('readConfig', () => {
     expect(error.message.startsWith(`${variable}: `)).toBe(true);
   });
 
+  it('reads a blank knowledge directory or command as the default', () => {
+    const config = readConfig({ KNOWLEDGE_DIR: '', SLACK_COMMAND: ' ' });
+    expect(config.KNOWLEDGE_DIR).toBe('knowledge');
+    expect(config.SLACK_COMMAND).toBe('/ask');
+  });
+
   it('names every wrong setting at once', () => {
     const error = configError({ PORT: 'x', RATE_LIMIT_BURST: '0', LOG_LEVEL: 'loud' });
     for (const name of ['PORT', 'RATE_LIMIT_BURST', 'LOG_LEVEL']) expect(error.message).toContain(`${name}:`);

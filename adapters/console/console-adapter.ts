@@ -36,6 +36,8 @@ export function createConsoleAdapter({ bot, input, output, interactive, logger }
     finished,
     async start() {
       rl = createInterface({ input, output, terminal: interactive, prompt: 'you> ' });
+      // In a terminal readline takes Ctrl+C itself and would only pause; a person means "leave".
+      rl.on('SIGINT', () => rl?.close());
       const conversation = `console-${process.pid}`;
       let choices: CardChoice[] = [];
       if (interactive) {

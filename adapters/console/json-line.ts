@@ -1,4 +1,4 @@
-import type { Reply } from '../../src/bot/reply.js';
+import { type Reply, staleNote } from '../../src/bot/reply.js';
 
 /**
  * The stable one-line JSON form of a reply used by `ask --json` and external checks:
@@ -21,7 +21,10 @@ export function toJsonLine(question: string, reply: Reply): JsonLine {
     matched: reply.kind === 'answer',
     card: reply.kind === 'answer' ? reply.card.card : null,
     confidence: reply.kind === 'answer' || reply.kind === 'no-match' ? round(reply.confidence) : 0,
-    answer: reply.text,
+    answer:
+      reply.kind === 'answer' && reply.staleSince
+        ? `${reply.text} (${staleNote(reply.staleSince)})`
+        : reply.text,
     suggestions: suggestions.map((s) => ({ card: s.card, title: s.title })),
   };
 }

@@ -1,12 +1,11 @@
-import type { CardChoice, Reply } from '../../src/bot/reply.js';
+import { type CardChoice, type Reply, staleNote } from '../../src/bot/reply.js';
 
 /** Plain-text rendering for the terminal: answer, citation, then numbered choices. */
 export function renderText(reply: Reply): string {
   const lines: string[] = [reply.text];
   switch (reply.kind) {
     case 'answer':
-      if (reply.staleSince)
-        lines.push(`(This card was due for review on ${reply.staleSince}; it may be out of date.)`);
+      if (reply.staleSince) lines.push(`(${staleNote(reply.staleSince)})`);
       lines.push(`  Source: ${reply.citation.sourceTitle}`);
       for (const s of reply.citation.sentences) lines.push(`  > ${s}`);
       break;

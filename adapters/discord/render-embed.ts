@@ -6,7 +6,13 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
-import type { AnswerReply, BuiltinReply, CardChoice, Reply } from '../../src/bot/reply.js';
+import {
+  type AnswerReply,
+  type BuiltinReply,
+  type CardChoice,
+  type Reply,
+  staleNote,
+} from '../../src/bot/reply.js';
 import { cardCustomId } from './custom-id.js';
 import { limits, truncate } from './limits.js';
 // Card text is plain text: `*`, `_` or `~` in it must show as typed, not as formatting.
@@ -52,9 +58,7 @@ export function renderReply(reply: Reply): DiscordReply {
 }
 
 function answerEmbed(reply: AnswerReply): APIEmbed {
-  const stale = reply.staleSince
-    ? `\n\n*(This card was due for review on ${reply.staleSince}; it may be out of date.)*`
-    : '';
+  const stale = reply.staleSince ? `\n\n*(${escapeMarkdown(staleNote(reply.staleSince))})*` : '';
   const { sourceTitle, sentences, url } = reply.citation;
   return fitEmbed({
     title: escapeMarkdown(reply.card.title),

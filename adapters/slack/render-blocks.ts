@@ -1,5 +1,12 @@
 import type { types } from '@slack/bolt';
-import type { AnswerReply, BuiltinReply, CardChoice, Citation, Reply } from '../../src/bot/reply.js';
+import {
+  type AnswerReply,
+  type BuiltinReply,
+  type CardChoice,
+  type Citation,
+  type Reply,
+  staleNote,
+} from '../../src/bot/reply.js';
 import { CARD_ACTION_PREFIX, encodeCardRef, SHARE_ACTION_ID } from './card-action.js';
 import { escapeMrkdwn, mrkdwn, mrkdwnLink, truncate } from './escape.js';
 import { SLACK_LIMITS } from './limits.js';
@@ -61,11 +68,7 @@ function answerBlocks(reply: AnswerReply, options: RenderOptions, buttons: Butto
     section(`*${mrkdwn(reply.card.title, TITLE_MAX)}*\n${escapeMrkdwn(reply.text)}`),
   ];
   if (reply.staleSince) {
-    blocks.push(
-      context([
-        `:warning: This card was due for review on ${escapeMrkdwn(reply.staleSince)}; it may be out of date.`,
-      ]),
-    );
+    blocks.push(context([`:warning: ${escapeMrkdwn(staleNote(reply.staleSince))}`]));
   }
   blocks.push(citationBlock(reply.citation));
   const share = options.shareable ? buttons.share(reply.card) : undefined;

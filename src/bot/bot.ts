@@ -26,7 +26,7 @@ export interface BotOptions {
   matcher?: Partial<MatcherOptions>;
   memory?: Partial<MemoryOptions>;
   /** Today, as YYYY-MM-DD, for review dates; injected so the core reads no clock. */
-  today?: string;
+  today?: () => string;
   /** Packs a conversation may draw on; all packs when absent or when it returns undefined. */
   packsFor?: (query: Query) => readonly string[] | undefined;
   /** Longest question taken, in characters (`MAX_QUESTION_LENGTH`). */
@@ -92,13 +92,13 @@ export function createBot(packs: readonly Pack[], options: BotOptions = {}): Bot
     if (!found) return undefined;
     const { pack, card } = found;
     if (card.subject) memory.set(query.conversation, { subject: cardKey(pack.id, card.subject), card: key });
-    const stale = card.reviewBy !== undefined && options.today !== undefined && card.reviewBy < options.today;
+    const today = options.today?.();
+    const stale = card.reviewBy !== undefined && today !== undefined && card.reviewBy < today;
     return {
       kind: 'answer',
       card: choiceOf(pack.id, card),
-      text: stale
-        ? `${card.answer} (This card was due for review on ${card.reviewBy}; it may be out of date.)`
-        : card.answer,
+      // Platforms render `staleSince` in their own way (see staleNote).
+      text: card.answer,
       confidence,
       citation: {
         sourceTitle: pack.source.title,
@@ -127,6 +127,14 @@ export function createBot(packs: readonly Pack[], options: BotOptions = {}): Bot
     };
   };
 
+  /** The packs a conversation may draw on: their ids (undefined for all) and the packs. */
+  const scopeOf = (query: Query): { allowed?: ReadonlySet<string>; allowedPacks: readonly Pack[] } => {
+    const ids = options.packsFor?.(query);
+    if (!ids) return { allowedPacks: packs };
+    const allowed = new Set(ids);
+    return { allowed, allowedPacks: packs.filter((p) => allowed.has(p.id)) };
+  };
+
   /** Matches within the packs this conversation may use. */
   const matchIn = (text: string, allowed: ReadonlySet<string> | undefined): MatchResult => {
     const result = match(index, text, allowed ? 50 : 5);
@@ -151,9 +159,7 @@ export function createBot(packs: readonly Pack[], options: BotOptions = {}): Bot
               : `That message is too long for me (over ${maxLength} characters). Please ask one question in a sentence or two.`,
         };
       }
-      const allowedIds = options.packsFor?.(query);
-      const allowed = allowedIds ? new Set(allowedIds) : undefined;
-      const allowedPacks = allowed ? packs.filter((p) => allowed.has(p.id)) : packs;
+      const { allowed, allowedPacks } = scopeOf(query);
       const builtin = detectBuiltin(guarded.text);
       if (builtin) return builtinReply(builtin, allowedPacks);
 
@@ -176,7 +182,10 @@ export function createBot(packs: readonly Pack[], options: BotOptions = {}): Bot
       return noMatch(allowedPacks, result.candidates[0]?.confidence ?? 0, suggestions);
     },
     choose(query, picked) {
-      return answer(query, cardKey(picked.pack, picked.card), 1, []) ?? noMatch(packs, 0, []);
+      const { allowed, allowedPacks } = scopeOf(query);
+      // A button from an older reply may name a pack this conversation may no longer use.
+      if (allowed && !allowed.has(picked.pack)) return noMatch(allowedPacks, 0, []);
+      return answer(query, cardKey(picked.pack, picked.card), 1, []) ?? noMatch(allowedPacks, 0, []);
     },
     explain(text) {
       const guarded = guardInput(text, maxLength);

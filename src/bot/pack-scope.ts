@@ -24,3 +24,10 @@ export function parsePackScope(spec: string | undefined): (query: Query) => read
     .sort((a, b) => b.prefix.length - a.prefix.length);
   return (query) => rules.find((r) => query.conversation.startsWith(r.prefix))?.packs;
 }
+
+/** Pack ids named by a scoping that no loaded pack has: a typo there would silence a channel. */
+export function unknownScopedPacks(spec: string | undefined, packIds: readonly string[]): string[] {
+  const known = new Set(packIds);
+  const named = (spec ?? '').split(';').flatMap((rule) => rule.slice(rule.lastIndexOf('=') + 1).split(','));
+  return [...new Set(named.map((p) => p.trim()).filter((p) => p && !known.has(p)))];
+}

@@ -67,3 +67,8 @@ export interface InvalidReply {
 }
 
 export type Reply = AnswerReply | NoMatchReply | BuiltinReply | InvalidReply;
+
+/** What every platform says under an answer whose card is past its review date. */
+export function staleNote(since: string): string {
+  return `This card was due for review on ${since}; it may be out of date.`;
+}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { KnowledgeMissingError } from '../errors.js';
+import { KnowledgeError, KnowledgeMissingError, knowledgeMessages } from '../errors.js';
 import { parsePack } from './parse-pack.js';
 import type { Pack } from './types.js';
 
@@ -18,14 +18,9 @@ export function findPackFiles(dir: string): string[] {
   return files;
 }
 
-/** Reads and validates one pack file and its source document from disk. */
-export function loadPackFile(file: string): Pack {
-  return loadVersionedPack(file).pack;
-}
-
 /** Loads every pack under `dir`; the first broken file stops loading with its error. */
 export function loadPacks(dir: string): Pack[] {
-  return findPackFiles(dir).map(loadPackFile);
+  return loadVersionedPacks(dir).map((v) => v.pack);
 }
 
 /** A loaded pack and what identifies its content, for health reports and reload logs. */
@@ -39,7 +34,19 @@ export interface VersionedPack {
 
 /** {@link loadPacks} with each pack's version; the files are read once either way. */
 export function loadVersionedPacks(dir: string): VersionedPack[] {
-  return findPackFiles(dir).map(loadVersionedPack);
+  const loaded = findPackFiles(dir).map(loadVersionedPack);
+  const seen = new Map<string, VersionedPack>();
+  for (const v of loaded) {
+    const first = seen.get(v.pack.id);
+    if (first) {
+      throw new KnowledgeError(
+        { file: v.file, line: 1, field: 'id' },
+        knowledgeMessages.duplicatePack(v.pack.id, first.file),
+      );
+    }
+    seen.set(v.pack.id, v);
+  }
+  return loaded;
 }
 
 function loadVersionedPack(file: string): VersionedPack {

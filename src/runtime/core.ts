@@ -1,9 +1,10 @@
 import { type Bot, createBot } from '../bot/bot.js';
 import { withRateLimit } from '../bot/limited-bot.js';
 import { ConversationMemory } from '../bot/memory.js';
-import { parsePackScope } from '../bot/pack-scope.js';
+import { parsePackScope, unknownScopedPacks } from '../bot/pack-scope.js';
 import { createRateLimiter } from '../bot/rate-limit.js';
 import type { Config } from '../config.js';
+import { ConfigError } from '../errors.js';
 import { loadVersionedPacks } from '../knowledge/load-packs.js';
 import type { Pack } from '../knowledge/types.js';
 import type { Logger } from '../log.js';
@@ -52,13 +53,23 @@ export function createCore(config: CoreConfig, logger: Logger, options: CoreOpti
   const packsFor = parsePackScope(config.PACKS_BY_CONVERSATION);
   const build = (packs: readonly Pack[]) =>
     createBot(packs, {
-      today: today(),
+      today,
       packsFor,
       maxQuestionLength: config.MAX_QUESTION_LENGTH,
       conversations,
     });
 
   const loaded = loadVersionedPacks(config.KNOWLEDGE_DIR);
+  const unknown = unknownScopedPacks(
+    config.PACKS_BY_CONVERSATION,
+    loaded.map((p) => p.pack.id),
+  );
+  if (unknown.length > 0) {
+    throw new ConfigError(
+      'PACKS_BY_CONVERSATION',
+      `no pack has the id ${unknown.map((id) => `"${id}"`).join(', ')}`,
+    );
+  }
   const holder = createBotHolder(build(loaded.map((p) => p.pack)));
   const health = createHealth(now);
   health.knowledgeLoaded(loaded);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/bot.js';
+import { unknownScopedPacks } from '../../src/bot/pack-scope.js';
 import type { Reply } from '../../src/bot/reply.js';
 import { loadPacks } from '../../src/knowledge/load-packs.js';
 
@@ -81,6 +82,24 @@ describe('packs', () => {
     const open = bot.ask({ text: 'Who is Krasikov?', user: 'u', conversation: 'other', platform: 'console' });
     expect(scoped.kind === 'answer' ? scoped.card.pack : 'none').not.toBe(story.id);
     expect(open.kind === 'answer' && open.card.pack).toBe(story.id);
+    const card = story.cards[0];
+    if (!card) throw new Error('no card');
+    const picked = bot.choose(
+      { text: '', user: 'u', conversation: 'faq-only:1', platform: 'console' },
+      { pack: story.id, card: card.id },
+    );
+    expect(picked.kind).toBe('no-match');
+    expect(picked.text).not.toContain(story.title);
+  });
+});
+
+describe('pack scoping settings', () => {
+  it('finds pack ids that no loaded pack has', () => {
+    expect(unknownScopedPacks('slack:T1=us-rusia, factdesk-faq;discord=x', ['factdesk-faq'])).toEqual([
+      'us-rusia',
+      'x',
+    ]);
+    expect(unknownScopedPacks(undefined, ['factdesk-faq'])).toEqual([]);
   });
 });
 
@@ -91,16 +110,16 @@ describe('freshness', () => {
     const dated = [
       { ...story, cards: story.cards.map((c) => (c === card ? { ...c, reviewBy: '2026-01-01' } : c)) },
     ];
-    const before = createBot(dated, { today: '2025-12-31' }).choose(
+    const before = createBot(dated, { today: () => '2025-12-31' }).choose(
       { text: '', user: 'u', conversation: 'c', platform: 'console' },
       { pack: story.id, card: card.id },
     );
-    const after = createBot(dated, { today: '2026-01-02' }).choose(
+    const after = createBot(dated, { today: () => '2026-01-02' }).choose(
       { text: '', user: 'u', conversation: 'c', platform: 'console' },
       { pack: story.id, card: card.id },
     );
     expect(before.kind === 'answer' && before.staleSince).toBeUndefined();
     expect(after).toMatchObject({ kind: 'answer', staleSince: '2026-01-01' });
-    expect(after.text).toContain('out of date');
+    expect(after.text).toBe(card.answer);
   });
 });

@@ -83,3 +83,14 @@ describe('knowledge reload', () => {
     expect(core.health.readiness().knowledge.lastReloadFailed).toBe(false);
   });
 });
+
+describe('core start-up', () => {
+  it('refuses a pack scoping that names a pack no file has', () => {
+    expect(() =>
+      createCore(
+        readConfig({ KNOWLEDGE_DIR: knowledge.dir, PACKS_BY_CONVERSATION: 'slack:T1=demo,dmeo' }),
+        log.logger,
+      ),
+    ).toThrow('PACKS_BY_CONVERSATION: no pack has the id "dmeo"');
+  });
+});
