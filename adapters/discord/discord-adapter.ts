@@ -2,10 +2,11 @@ import { once } from 'node:events';
 import { Events, type RESTOptions } from 'discord.js';
 import type { Adapter } from '../../src/adapter.js';
 import type { Bot } from '../../src/bot/bot.js';
-import { createQuestionCompleter } from '../../src/bot/complete.js';
+import { createQuestionCompleter, type QuestionCompleter } from '../../src/bot/complete.js';
 import type { Config } from '../../src/config.js';
 import { ConfigError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
+import { createInFlight } from '../../src/runtime/in-flight.js';
 import { createDiscordClient } from './client.js';
 import { createInteractionHandler } from './interaction-handler.js';
 import { errorFields } from './log-fields.js';
@@ -35,10 +36,22 @@ export function createDiscordAdapter({ bot, config, logger, rest }: DiscordAdapt
   });
   guardPacketHandling(client, log);
 
-  // Built once: each keystroke's autocomplete is then only an in-memory search.
-  const complete = createQuestionCompleter(bot.packs);
-  client.on(Events.InteractionCreate, createInteractionHandler({ bot, complete, logger: log }));
-  client.on(Events.MessageCreate, createMessageHandler({ bot, logger: log }));
+  // Built once per set of packs: each keystroke is then only an in-memory search. A knowledge
+  // reload hands the bot new packs, and the completer follows.
+  let completing = { packs: bot.packs, complete: createQuestionCompleter(bot.packs) };
+  const complete: QuestionCompleter = (typed, limit) => {
+    if (completing.packs !== bot.packs)
+      completing = { packs: bot.packs, complete: createQuestionCompleter(bot.packs) };
+    return completing.complete(typed, limit);
+  };
+  // Replies under way are counted so that a shutdown can wait for them.
+  const inFlight = createInFlight();
+  const onInteraction = createInteractionHandler({ bot, complete, logger: log });
+  const onMessage = createMessageHandler({ bot, logger: log });
+  const interactions = (...args: Parameters<typeof onInteraction>) => inFlight.track(onInteraction(...args));
+  const messages = (...args: Parameters<typeof onMessage>) => inFlight.track(onMessage(...args));
+  client.on(Events.InteractionCreate, interactions);
+  client.on(Events.MessageCreate, messages);
   // Without an `error` listener an emitted error is thrown; these are logged and the client goes on.
   client.on(Events.Error, (error) => log.error({ error: errorFields(error) }, 'discord: client error'));
   client.on(Events.ShardError, (error, shard) =>
@@ -69,6 +82,9 @@ export function createDiscordAdapter({ bot, config, logger, rest }: DiscordAdapt
       );
     },
     async stop() {
+      client.off(Events.InteractionCreate, interactions);
+      client.off(Events.MessageCreate, messages);
+      await inFlight.idle();
       await client.destroy();
       log.info('discord: disconnected');
     },

@@ -4,11 +4,12 @@ import type { QuestionCompleter } from '../../src/bot/complete.js';
 import type { Query } from '../../src/bot/query.js';
 import type { Reply } from '../../src/bot/reply.js';
 import type { Logger } from '../../src/log.js';
+import { replyFields } from '../../src/log.js';
 import { respondToAutocomplete } from './autocomplete.js';
 import { commandNames, questionOption } from './commands.js';
 import { discordQuery } from './conversation.js';
 import { parseCardCustomId } from './custom-id.js';
-import { elapsed, errorFields, replyFields } from './log-fields.js';
+import { elapsed, errorFields } from './log-fields.js';
 import { renderReply } from './render-embed.js';
 import { interactionReplyOptions } from './reply-options.js';
 

@@ -1,21 +1,3 @@
-import type { Reply } from '../../src/bot/reply.js';
-
-/** What an operator needs about a reply: its kind, card and confidence; never its text. */
-export function replyFields(reply: Reply): { kind: Reply['kind']; card?: string; confidence?: number } {
-  switch (reply.kind) {
-    case 'answer':
-      return {
-        kind: reply.kind,
-        card: `${reply.card.pack}/${reply.card.card}`,
-        confidence: round(reply.confidence),
-      };
-    case 'no-match':
-      return { kind: reply.kind, confidence: round(reply.confidence) };
-    default:
-      return { kind: reply.kind };
-  }
-}
-
 /**
  * An error as it may be logged. discord.js REST errors carry the request URL, and interaction
  * and webhook URLs contain a token, so only name, code, status and a scrubbed message are kept.
@@ -40,10 +22,6 @@ function scrub(text: string): string {
   return text
     .replace(/(\/(?:interactions|webhooks)\/\d+\/)[^/\s?]+/g, '$1[secret]')
     .replace(/\b(Bot|Bearer)\s+[\w.-]+/g, '$1 [secret]');
-}
-
-function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
 }
 
 /** Milliseconds since `started` (a `performance.now()` reading), whole. */

@@ -1,26 +1,15 @@
 import type { Message } from 'discord.js';
 import type { Bot } from '../../src/bot/bot.js';
 import type { Logger } from '../../src/log.js';
+import { replyFields } from '../../src/log.js';
 import { discordQuery } from './conversation.js';
-import { elapsed, errorFields, replyFields } from './log-fields.js';
+import { elapsed, errorFields } from './log-fields.js';
 import { renderReply } from './render-embed.js';
 import { messageReplyOptions } from './reply-options.js';
 
 export interface MessageHandlerOptions {
   bot: Bot;
   logger: Logger;
-}
-
-/**
- * Mention markup (users, roles, channels) and `@everyone`/`@here` are not part of a question;
- * left in, their digits and words would only be noise to the matcher.
- */
-export function questionText(content: string): string {
-  return content
-    .replace(/<(?:@[!&]?|#)\d+>/g, ' ')
-    .replace(/@(?:everyone|here)\b/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /**
@@ -37,7 +26,7 @@ export function createMessageHandler({ bot, logger }: MessageHandlerOptions) {
       const inGuild = message.inGuild();
       // `mentions.users`, not `mentions.has()`: the latter is also true for @everyone.
       if (inGuild && !message.mentions.users.has(me)) return;
-      const query = discordQuery(questionText(message.content), {
+      const query = discordQuery(message.content, {
         userId: message.author.id,
         guildId: message.guildId,
         channelId: message.channelId,

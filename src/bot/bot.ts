@@ -149,6 +149,10 @@ export function createBot(packs: readonly Pack[], options: BotOptions = {}): Bot
     packs,
     ask(query) {
       const guarded = guardInput(query.text, maxLength);
+      // A bare @-mention of the bot is someone asking what it can do.
+      if (!guarded.ok && guarded.reason === 'empty' && guarded.mentioned) {
+        return builtinReply('help', scopeOf(query).allowedPacks);
+      }
       if (!guarded.ok) {
         return {
           kind: 'invalid',

@@ -1,7 +1,11 @@
 /** Longest question taken, in characters; longer ones are refused with a message, not cut. */
 export const MAX_QUESTION_LENGTH = 1000;
 
-export type Guarded = { ok: true; text: string } | { ok: false; reason: 'empty' | 'too-long' };
+export type Guarded =
+  | { ok: true; text: string }
+  /** `mentioned`: the text was nothing but mentions, as when someone just @-mentions the bot. */
+  | { ok: false; reason: 'empty'; mentioned: boolean }
+  | { ok: false; reason: 'too-long' };
 
 // Mentions and broadcasts as chat platforms write them: <@U123>, <#C1|general>, <!channel>,
 // <@&role>, @everyone. They name people or rooms, never facts, so they are not matched on.
@@ -18,7 +22,7 @@ export function guardInput(raw: string, maxLength = MAX_QUESTION_LENGTH): Guarde
     .replace(MENTION, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (!text) return { ok: false, reason: 'empty' };
+  if (!text) return { ok: false, reason: 'empty', mentioned: new RegExp(MENTION.source, 'i').test(raw) };
   if ([...text].length > maxLength) return { ok: false, reason: 'too-long' };
   return { ok: true, text };
 }

@@ -95,6 +95,10 @@ describe('bot', () => {
     expect(cardOf('hi, who is Krasikov?')).toBe(cardOf('who is Krasikov?'));
   });
 
+  it('answers a bare mention of the bot with help', () => {
+    expect(ask('<@U0BOT>')).toMatchObject({ kind: 'builtin', intent: 'help' });
+  });
+
   it('refuses empty and oversized input with a message', () => {
     expect(ask('   ')).toMatchObject({ kind: 'invalid', reason: 'empty' });
     expect(ask('why '.repeat(2000))).toMatchObject({ kind: 'invalid', reason: 'too-long' });

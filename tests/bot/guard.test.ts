@@ -4,8 +4,8 @@ import { guardInput, MAX_QUESTION_LENGTH } from '../../src/bot/guard.js';
 
 describe('guardInput', () => {
   it('refuses empty and blank text', () => {
-    expect(guardInput('')).toEqual({ ok: false, reason: 'empty' });
-    expect(guardInput(' \n\t\u0000\u200b ')).toEqual({ ok: false, reason: 'empty' });
+    expect(guardInput('')).toEqual({ ok: false, reason: 'empty', mentioned: false });
+    expect(guardInput(' \n\t\u0000\u200b ')).toEqual({ ok: false, reason: 'empty', mentioned: false });
   });
 
   it('refuses text over the limit instead of cutting it', () => {
@@ -27,7 +27,7 @@ describe('guardInput', () => {
       ok: true,
       text: 'who is Krasikov?',
     });
-    expect(guardInput('@everyone <!here>')).toEqual({ ok: false, reason: 'empty' });
+    expect(guardInput('@everyone <!here>')).toEqual({ ok: false, reason: 'empty', mentioned: true });
     expect(guardInput('mail me at someone@here.com')).toMatchObject({
       ok: true,
       text: 'mail me at someone@here.com',

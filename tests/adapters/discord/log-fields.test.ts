@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorFields, replyFields } from '../../../adapters/discord/log-fields.js';
+import { errorFields } from '../../../adapters/discord/log-fields.js';
 
 describe('errorFields', () => {
   it('keeps name, code and status, and scrubs tokens from the message', () => {
@@ -23,20 +23,5 @@ describe('errorFields', () => {
 
   it('describes a thrown non-error', () => {
     expect(errorFields('boom')).toEqual({ name: 'NonError', message: 'boom' });
-  });
-});
-
-describe('replyFields', () => {
-  it('gives card and rounded confidence, never the text', () => {
-    const fields = replyFields({
-      kind: 'answer',
-      card: { pack: 'story', card: 'who', title: 'Who' },
-      text: 'secret answer text',
-      confidence: 0.123456,
-      citation: { sourceTitle: 'S', sentences: ['s'] },
-      suggestions: [],
-      related: [],
-    });
-    expect(fields).toEqual({ kind: 'answer', card: 'story/who', confidence: 0.123 });
   });
 });

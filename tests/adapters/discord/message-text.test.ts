@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { conversationId } from '../../../adapters/discord/conversation.js';
-import { questionText } from '../../../adapters/discord/message-handler.js';
+import { guardInput } from '../../../src/bot/guard.js';
 
-describe('questionText', () => {
+// Discord passes message content as typed; the core's guard removes Discord's mention markup.
+describe('Discord mention markup in the core guard', () => {
   it.each([
     ['<@100> who is Krasikov?', 'who is Krasikov?'],
     ['<@!100> who is Krasikov?', 'who is Krasikov?'],
     ['who is Krasikov, <@100>?', 'who is Krasikov, ?'],
     ['@everyone <@&55> <#77> where was the swap', 'where was the swap'],
-    ['<@100>', ''],
   ])('turns %j into %j', (content, question) => {
-    expect(questionText(content)).toBe(question);
+    expect(guardInput(content)).toEqual({ ok: true, text: question });
+  });
+
+  it('reads a bare mention as a mention', () => {
+    expect(guardInput('<@100>')).toEqual({ ok: false, reason: 'empty', mentioned: true });
   });
 });
 
