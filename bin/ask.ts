@@ -32,7 +32,7 @@ async function main(): Promise<number> {
 
   if (flags.has('--stdin')) {
     for await (const line of createInterface({ input: process.stdin })) {
-      if (line.trim()) process.stdout.write(`${answer(line)}\n`);
+      process.stdout.write(`${answer(line)}\n`);
     }
     return 0;
   }
