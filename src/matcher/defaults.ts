@@ -1,7 +1,7 @@
 /**
- * Tuning of the matcher, in one frozen object. Values were chosen on the development
- * questions (`tests/eval/dev.yaml`) and are reported against the held-out test questions;
- * change them only with `npm run eval` before and after.
+ * Tuning of the matcher, in one frozen object. Values were chosen with `npm run tune` on the
+ * development questions (`tests/eval/dev.yaml`, `dev2.yaml`) and are reported against the
+ * held-out test questions; change them only with `npm run eval` before and after.
  */
 export interface MatcherOptions {
   /** Weight of a term found in a card's examples, title or aliases. */
