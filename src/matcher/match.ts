@@ -165,7 +165,11 @@ function readTerms(index: MatchIndex, text: string): QueryTerm[] {
     const fix = bits >= options.correctAboveBits ? index.fuzzy.correct(term) : undefined;
     // A typo may land on a synonym ("agnet" → agent); read it as that synonym's canonical term.
     const known = fix && (index.idf.has(fix.term) ? fix.term : index.analyzer.synonyms.get(fix.term));
-    if (fix && known) {
+    // A capitalised word two edits from a term is more likely a name no card knows ("Navalny"
+    // is not "naval") unless it is near a name the cards do know ("Gerskovitch").
+    const nameMiss =
+      proper && fix !== undefined && fix.edits > 1 && !(known && index.subjectTerms.has(known));
+    if (fix && known && !nameMiss) {
       return [{ typed: term, known, edits: fix.edits, focus, weight: (index.idf.get(known) ?? 0) * scope }];
     }
     // Unknown: key content if the word is rare in English, mostly filler if it is common.

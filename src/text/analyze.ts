@@ -100,9 +100,10 @@ export function createAnalyzer(extraSynonyms: ReadonlyArray<ReadonlyArray<string
 function properNouns(text: string): Set<string> {
   const found = new Set<string>();
   // A message typed all in capitals or with every word capitalised carries no such signal.
-  const words = text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  // The first word of a sentence is capitalised anyway, so it is left out of the count.
+  const words = (text.match(/[\p{L}][\p{L}'’-]*/gu) ?? []).slice(1);
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
-  if (capitalised.length > words.length / 2) return found;
+  if (words.length > 1 && capitalised.length > words.length / 2) return found;
   for (const m of text.matchAll(/(?<![.!?]\s*|^\s*)\b(\p{Lu}[\p{Ll}]+)/gu)) found.add(normalize(m[1] ?? ''));
   return found;
 }

@@ -59,6 +59,12 @@ describe('match', () => {
     expect(result.candidates[0]?.id).toBe('lighthouse-keeper');
   });
 
+  it('does not read a capitalised unknown name as a term two edits away', () => {
+    const naval = buildIndex([{ id: 'navy', examples: ['naval officer', 'who served in the navy'] }]);
+    expect(match(naval, 'Who is Navalny?').terms.find((t) => t.typed === 'navalny')?.known).toBeUndefined();
+    expect(match(naval, 'who is navalny').terms.find((t) => t.typed === 'navalny')?.known).toBe('navy');
+  });
+
   it('counts words no doc knows against every doc', () => {
     const known = top('lighthouse height')?.confidence ?? 0;
     const withUnknown = top('lighthouse height in the zanzibarian calendar')?.confidence ?? 0;
