@@ -343,7 +343,8 @@ export const SYNONYMS: ReadonlyArray<ReadonlyArray<string>> = Object.freeze([
   ['turkey', 'turkish', 'turkiye', 'türkiye'],
   ['ukraine', 'ukrainian'],
   ['government', 'authorities', 'authority', 'administration', 'regime'],
-  ['leader', 'ruler'],
+  // "in charge of Russia" is leadership; without the phrase, "charge" reads as an accusation.
+  ['leader', 'ruler', 'in charge', 'runs the country', 'running the country'],
   ['nationality', 'citizenship'],
   ['premier', 'prime minister'],
   ['spokesperson', 'spokesman', 'spokeswoman'],

@@ -18,6 +18,11 @@ describe('analyzer', () => {
     expect(analyzer.terms('released')).toEqual(analyzer.terms('freed'));
   });
 
+  it('reads "in charge of" as leadership, not as a charge', () => {
+    expect(analyzer.terms('who is in charge of Russia')).not.toContain(analyzer.terms('charged')[0]);
+    expect(analyzer.terms('who is in charge of Russia')).toContain(analyzer.terms('leader')[0]);
+  });
+
   it('adds synonym groups of a pack', () => {
     const withPack = createAnalyzer([['vimpel', 'alpha group']]);
     expect(withPack.terms('alpha group')).toEqual(withPack.terms('vimpel'));
