@@ -41,13 +41,13 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   whats whos wheres whens hows whys thats theres dont didnt doesnt isnt wasnt werent cant wont
   im ive id hey hi hello ok okay yeah yes um uh hmm oh well anyway btw pls plz thanks thank cheers
   tell telling told know knew known wonder wondering wondered curious ask asking asked question
-  questions quick quickly explain explaining say saying mean meaning think thought heard hear
+  questions quick quickly explain explaining mean meaning think thought heard hear
   hearing read reading saw see seen seeing remember remind recall help understand sure
   need want wanted wants give giving go going gone bit lot lots little stuff info information
   detail details story article news report reported reports piece exactly basically
   again already yesterday today earlier recently lately somewhere somehow guys folks everyone
   anybody one ones person people someone thing happen happened happening
-  says said tells asks explains knows thinks means meant hears gave given gotten went goes
+  tells asks explains knows thinks means meant hears gave given gotten went goes
   honestly frankly seriously literally totally definitely apparently obviously clearly surely
   certainly personally simply essentially anyways anyhow however whoever whenever wherever
   regarding concerning
