@@ -11,7 +11,8 @@ export interface Decision {
 /** Applies the abstention threshold and picks suggestions. */
 export function decide(result: MatchResult, options: Readonly<MatcherOptions>): Decision {
   const [top, ...rest] = result.candidates;
-  if (!top || top.confidence < options.abstainBelow) {
+  const long = result.terms.length > options.longQuestionTerms;
+  if (!top || top.confidence < (long ? options.abstainBelowLong : options.abstainBelow)) {
     return {
       suggestions: result.candidates
         .filter((c) => c.confidence >= options.suggestAbove)

@@ -34,6 +34,10 @@ export interface MatcherOptions {
   subjectMismatch: number;
   /** Below this confidence the bot abstains. */
   abstainBelow: number;
+  /** A question with more terms than this is long (a paragraph): its own threshold applies. */
+  longQuestionTerms: number;
+  /** The abstention threshold of long questions, whose chat words weigh on the confidence. */
+  abstainBelowLong: number;
   /** Suggestions are offered when the runner-up is within this distance of the top candidate. */
   closeMargin: number;
   /** Most suggestions offered at once. */
@@ -88,6 +92,8 @@ export const DEFAULT_MATCHER_OPTIONS: Readonly<MatcherOptions> = Object.freeze({
   subjectMismatch: 0.5,
   askedForMismatch: 0.7,
   abstainBelow: 0.45,
+  longQuestionTerms: 8,
+  abstainBelowLong: 0.35,
   closeMargin: 0.06,
   maxSuggestions: 3,
   suggestAbove: 0.25,

@@ -148,6 +148,17 @@ describe('decide', () => {
     expect(strict.suggestions.length).toBeLessThanOrEqual(index.options.maxSuggestions);
   });
 
+  it('holds long questions to their own threshold', () => {
+    const short = match(index, 'lighthouse height');
+    const long = {
+      ...short,
+      terms: Array.from({ length: 12 }, () => short.terms[0]).filter((t) => t !== undefined),
+    };
+    const options = { ...index.options, abstainBelow: 1.01, abstainBelowLong: 0.01, longQuestionTerms: 8 };
+    expect(decide(short, options).answer).toBeUndefined();
+    expect(decide(long, options).answer?.id).toBe(short.candidates[0]?.id);
+  });
+
   it('answers above the threshold and suggests only close runners-up', () => {
     const result = match(index, 'lighthouse');
     const d = decide(result, { ...index.options, abstainBelow: 0, closeMargin: 1 });
