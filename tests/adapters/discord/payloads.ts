@@ -71,19 +71,10 @@ export function malformedCommand(question: string) {
   return { ...sent, payload };
 }
 
-function botMessage(channelId: string) {
+/** The fields every message payload carries; each builder adds who sent it and where. */
+function messageFields(content: string) {
   return {
-    id: nextId(),
-    channel_id: channelId,
-    author: {
-      id: ids.bot,
-      username: 'factdesk',
-      discriminator: '0',
-      bot: true,
-      avatar: null,
-      global_name: null,
-    },
-    content: '',
+    content,
     timestamp: new Date().toISOString(),
     edited_timestamp: null,
     tts: false,
@@ -96,6 +87,22 @@ function botMessage(channelId: string) {
     pinned: false,
     type: 0,
     flags: 0,
+  };
+}
+
+function botMessage(channelId: string) {
+  return {
+    id: nextId(),
+    channel_id: channelId,
+    author: {
+      id: ids.bot,
+      username: 'factdesk',
+      discriminator: '0',
+      bot: true,
+      avatar: null,
+      global_name: null,
+    },
+    ...messageFields(''),
   };
 }
 
@@ -109,19 +116,9 @@ export function guildMessage(content: string, opts: { author?: Author; mentions?
     guild_id: ids.guild,
     author: opts.author ?? human,
     member: { roles: [], joined_at: new Date().toISOString() },
-    content,
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
+    ...messageFields(content),
     mention_everyone: content.includes('@everyone'),
     mentions: opts.mentions ?? [],
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    components: [],
-    pinned: false,
-    type: 0,
-    flags: 0,
   };
 }
 
@@ -132,19 +129,7 @@ export function directMessage(content: string, author: Author = human) {
     channel_id: ids.dmChannel,
     channel_type: 1,
     author,
-    content,
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    components: [],
-    pinned: false,
-    type: 0,
-    flags: 0,
+    ...messageFields(content),
   };
 }
 
