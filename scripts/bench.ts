@@ -9,7 +9,7 @@ import { loadPacks } from '../src/knowledge/load-packs.js';
 import { englishBackground } from '../src/text/background.js';
 import { loadEvalSet } from './lib/eval-set.js';
 import { evaluate } from './lib/evaluate.js';
-import { percentile, timeEach } from './lib/latency.js';
+import { percentile, timeEach, timeEachAsync } from './lib/latency.js';
 
 const json = process.argv.includes('--json');
 const dir = process.env.KNOWLEDGE_DIR ?? 'knowledge';
@@ -28,9 +28,9 @@ const test = loadEvalSet('tests/eval/test.yaml');
 const questions = [...loadEvalSet('tests/eval/dev.yaml'), ...test].map((i) => i.q);
 const rounds = Math.max(1, Math.ceil(10_000 / questions.length));
 const ask = (text: string) => bot.ask({ text, user: 'bench', conversation: 'bench', platform: 'console' });
-timeEach(questions, 1, ask); // warm-up: JIT, not caches (the bot keeps none per question)
-const times = timeEach(questions, rounds, ask);
-const botEval = evaluate(bot, test);
+await timeEachAsync(questions, 1, ask); // warm-up: JIT, not caches (the bot keeps none per question)
+const times = await timeEachAsync(questions, rounds, ask);
+const botEval = await evaluate(bot, test);
 const heapMB = process.memoryUsage().heapUsed / 2 ** 20;
 
 // Plain fuse.js over the same cards: the best-scoring card answers unless its score is over the threshold.

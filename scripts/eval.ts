@@ -18,7 +18,7 @@ const bot = createBot(loadPacks(process.env.KNOWLEDGE_DIR ?? 'knowledge'));
 
 for (const set of sets) {
   const items = loadEvalSet(join('tests', 'eval', `${set}.yaml`));
-  const r = evaluate(bot, items);
+  const r = await evaluate(bot, items);
   if (json) {
     const { misses, byTag, ...summary } = r;
     console.log(JSON.stringify({ set, ...summary, misses: misses.length }));

@@ -4,14 +4,14 @@
  * over the runner-up; two cards compete for the same questions; a source sentence is
  * supported by no card; a card is past its review date. Prints a short coverage report.
  */
-import { createBot } from '../src/bot/bot.js';
 import { FactdeskError } from '../src/errors.js';
 import { loadPacks } from '../src/knowledge/load-packs.js';
+import { createExplainer } from '../src/tooling/explainer.js';
 import { checkPacks } from './lib/kb-check.js';
 
 try {
   const packs = loadPacks(process.env.KNOWLEDGE_DIR ?? 'knowledge');
-  const report = checkPacks(packs, createBot(packs), new Date().toISOString().slice(0, 10));
+  const report = checkPacks(packs, createExplainer(packs), new Date().toISOString().slice(0, 10));
   for (const line of report.coverage) console.log(line);
   for (const problem of report.problems) console.log(`✗ ${problem}`);
   console.log(

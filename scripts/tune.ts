@@ -18,15 +18,16 @@ const combos: Array<Partial<MatcherOptions>> = Object.entries(grid).reduce<Array
   (acc, [key, values]) => acc.flatMap((c) => values.map((v) => ({ ...c, [key]: v }))),
   [{}],
 );
-const results = combos.map((options) => {
-  const r = evaluate(createBot(packs, { matcher: options }), items);
-  return {
+const results = [];
+for (const options of combos) {
+  const r = await evaluate(createBot(packs, { matcher: options }), items);
+  results.push({
     options,
     acc: r.inScopeAccuracy,
     oos: r.oosAbstention,
     score: r.inScopeAccuracy + r.oosAbstention,
-  };
-});
+  });
+}
 results.sort((a, b) => a.score - b.score);
 for (const r of results.slice(-15))
   console.log(r.acc.toFixed(1), r.oos.toFixed(1), JSON.stringify(r.options));

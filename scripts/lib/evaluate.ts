@@ -1,4 +1,4 @@
-import type { Bot } from '../../src/bot/bot.js';
+import type { Bot } from '../../src/bot/port.js';
 import type { EvalItem } from './eval-set.js';
 
 export interface EvalMiss {
@@ -22,7 +22,7 @@ export interface EvalReport {
 }
 
 /** Runs labelled questions through the bot exactly as a user would ask them. */
-export function evaluate(bot: Bot, items: EvalItem[]): EvalReport {
+export async function evaluate(bot: Bot, items: EvalItem[]): Promise<EvalReport> {
   const report: EvalReport = {
     inScope: 0,
     inScopeRight: 0,
@@ -33,8 +33,13 @@ export function evaluate(bot: Bot, items: EvalItem[]): EvalReport {
     byTag: {},
     misses: [],
   };
-  items.forEach((item, i) => {
-    const reply = bot.ask({ text: item.q, user: 'eval', conversation: `eval-${i}`, platform: 'console' });
+  for (const [i, item] of items.entries()) {
+    const reply = await bot.ask({
+      text: item.q,
+      user: 'eval',
+      conversation: `eval-${i}`,
+      platform: 'console',
+    });
     const got = reply.kind === 'answer' ? reply.card.card : `(${reply.kind})`;
     const confidence = reply.kind === 'answer' || reply.kind === 'no-match' ? reply.confidence : 0;
     const right = item.expect === 'none' ? reply.kind !== 'answer' : item.expect.includes(got);
@@ -55,7 +60,7 @@ export function evaluate(bot: Bot, items: EvalItem[]): EvalReport {
       const expected = item.expect === 'none' ? '(abstain)' : item.expect.join(' | ');
       report.misses.push({ q: item.q, expected, got, confidence, tags: item.tags });
     }
-  });
+  }
   report.inScopeAccuracy = pct(report.inScopeRight, report.inScope);
   report.oosAbstention = pct(report.abstained, report.outOfScope);
   return report;

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Config } from '../config.js';
+import type { CoreConfig } from '../config.js';
 import type { VersionedPack } from '../knowledge/load-packs.js';
+import { close, listen } from './http-listen.js';
 
 /** A GET route on an HTTP server, in node:http terms so that any server can mount it. */
 export interface HttpRoute {
@@ -126,7 +127,7 @@ export interface HealthServer {
  * Serves the health routes on their own port when no platform server does (Socket Mode,
  * Discord, or a separate `HEALTH_PORT`). GET and HEAD only; anything else is 404 or 405.
  */
-export function createHealthServer(health: Health, listen: { port: number; host?: string }): HealthServer {
+export function createHealthServer(health: Health, options: { port: number; host?: string }): HealthServer {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const route = health.routes.find((r) => r.path === path);
@@ -143,22 +144,10 @@ export function createHealthServer(health: Health, listen: { port: number; host?
   let address: AddressInfo | undefined;
   return {
     name: 'health',
-    start: () =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(listen.port, listen.host, () => {
-          server.off('error', reject);
-          const bound = server.address();
-          address = bound !== null && typeof bound === 'object' ? bound : undefined;
-          resolve();
-        });
-      }),
-    stop: () =>
-      new Promise((resolve) => {
-        if (!server.listening) return resolve();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    start: async () => {
+      address = await listen(server, options.port, options.host);
+    },
+    stop: () => close(server, 'all'),
     address: () => address,
   };
 }
@@ -169,7 +158,7 @@ export function createHealthServer(health: Health, listen: { port: number; host?
  * unless `HEALTH_PORT` asks for it; any other set-up gets a small server on `PORT`.
  */
 export function standaloneHealthPort(
-  config: Pick<Config, 'PORT' | 'HEALTH_PORT'>,
+  config: Pick<CoreConfig, 'PORT' | 'HEALTH_PORT'>,
   setup: { portServedByPlatform: boolean; consoleOnly: boolean },
 ): number | undefined {
   if (config.HEALTH_PORT !== undefined) {

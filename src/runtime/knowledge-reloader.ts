@@ -1,5 +1,5 @@
 import { type FSWatcher, watch } from 'node:fs';
-import type { Bot } from '../bot/bot.js';
+import type { Bot } from '../bot/port.js';
 import { FactdeskError, KnowledgeError } from '../errors.js';
 import { loadVersionedPacks, type VersionedPack } from '../knowledge/load-packs.js';
 import type { Pack } from '../knowledge/types.js';

@@ -8,9 +8,9 @@ import { loadPacks } from '../../src/knowledge/load-packs.js';
 // while normal noise from new cards does not. Raise them when the matcher improves.
 const FLOORS = { inScopeAccuracy: 85, oosAbstention: 80 };
 
-describe('held-out eval questions', () => {
-  const report = evaluate(createBot(loadPacks('knowledge')), loadEvalSet('tests/eval/test.yaml'));
+const report = await evaluate(createBot(loadPacks('knowledge')), loadEvalSet('tests/eval/test.yaml'));
 
+describe('held-out eval questions', () => {
   it('has enough questions of each kind', () => {
     expect(report.inScope).toBeGreaterThanOrEqual(150);
     expect(report.outOfScope).toBeGreaterThanOrEqual(40);

@@ -10,8 +10,8 @@ import {
   until,
 } from './support/temp-knowledge.js';
 
-const ask = (core: Core, text: string, conversation = 'c'): string =>
-  core.bot.ask({ text, user: 'u', conversation, platform: 'slack' } satisfies Query).text;
+const ask = async (core: Core, text: string, conversation = 'c'): Promise<string> =>
+  (await core.bot.ask({ text, user: 'u', conversation, platform: 'slack' } satisfies Query)).text;
 
 let knowledge: TempKnowledge;
 let log: ReturnType<typeof memoryLogger>;
@@ -31,12 +31,12 @@ afterEach(async () => {
 });
 
 describe('knowledge reload', () => {
-  it('swaps in a valid edit, with its new version in /readyz', () => {
-    expect(ask(core, 'Who is Krasikov?')).toBe('Krasikov was a spy.');
+  it('swaps in a valid edit, with its new version in /readyz', async () => {
+    expect(await ask(core, 'Who is Krasikov?')).toBe('Krasikov was a spy.');
     const before = core.health.readiness().packs[0]?.version;
     knowledge.write(packYaml('The swap took place on 1 August.'));
     expect(core.reloader.reload()).toBe('reloaded');
-    expect(ask(core, 'Who is Krasikov?')).toBe('The swap took place on 1 August.');
+    expect(await ask(core, 'Who is Krasikov?')).toBe('The swap took place on 1 August.');
     const after = core.health.readiness().packs[0]?.version;
     expect(after).toMatch(/^[0-9a-f]{12}$/);
     expect(after).not.toBe(before);
@@ -54,10 +54,10 @@ describe('knowledge reload', () => {
       (text: string) => text.replace('He was freed in Ankara."]', 'He was freed in Paris."]'),
     ],
     ['an empty file', () => ''],
-  ])('keeps answering from the last good packs after %s, and logs file and line', (_name, breakIt) => {
+  ])('keeps answering from the last good packs after %s, and logs file and line', async (_name, breakIt) => {
     knowledge.write(breakIt(packYaml()));
     expect(core.reloader.reload()).toBe('failed');
-    expect(ask(core, 'Who is Krasikov?')).toBe('Krasikov was a spy.');
+    expect(await ask(core, 'Who is Krasikov?')).toBe('Krasikov was a spy.');
     const error = log.lines.find((l) => l.level === 50);
     expect(error?.msg).toMatch(/still answering from the last good packs/);
     expect(String(error?.err)).toMatch(/demo\/pack\.yaml:\d+: /);
@@ -66,6 +66,25 @@ describe('knowledge reload', () => {
     const readiness = core.health.readiness();
     expect(readiness.knowledge.lastReloadFailed).toBe(true);
     expect(readiness.cards).toBe(2);
+  });
+
+  it('completes questions and lists topics from the packs now loaded', async () => {
+    expect(core.bot.complete('who is kras', 5)[0]).toBe('Who is Krasikov?');
+    expect(core.bot.complete('spy', 5)).toEqual([]);
+    expect(core.bot.complete('', 5)).toEqual(['Who Krasikov is', 'Where he was freed']);
+    knowledge.write(
+      packYaml()
+        .replace('title: Who Krasikov is', 'title: Krasikov the spy')
+        .replace('questions: [Who is Krasikov?]', 'questions: [Who is Krasikov?, Was Krasikov a spy?]'),
+    );
+    expect(core.reloader.reload()).toBe('reloaded');
+    expect(core.bot.complete('', 5)).toEqual(['Krasikov the spy', 'Where he was freed']);
+    expect(core.bot.complete('spy', 5).sort()).toEqual(['Krasikov the spy', 'Was Krasikov a spy?']);
+    expect(core.bot.topics().flatMap((t) => t.cards.map((c) => c.title))).toContain('Krasikov the spy');
+    // A broken edit leaves completions as they were, like answers.
+    knowledge.write(packYaml().replace('cards:', 'cards: ['));
+    expect(core.reloader.reload()).toBe('failed');
+    expect(core.bot.complete('spy', 5).sort()).toEqual(['Krasikov the spy', 'Was Krasikov a spy?']);
   });
 
   it('does nothing when the files did not change', () => {
@@ -77,9 +96,12 @@ describe('knowledge reload', () => {
     for (const service of core.services) await service.start();
     knowledge.write(packYaml().replace('cards:', 'cards: ['));
     await until(() => log.lines.some((l) => l.level === 50), 'the reload error');
-    expect(ask(core, 'Who is Krasikov?')).toBe('Krasikov was a spy.');
+    expect(await ask(core, 'Who is Krasikov?')).toBe('Krasikov was a spy.');
     knowledge.write(packYaml('The swap took place on 1 August.'));
-    await until(() => ask(core, 'Who is Krasikov?') === 'The swap took place on 1 August.', 'the fixed pack');
+    await until(
+      async () => (await ask(core, 'Who is Krasikov?')) === 'The swap took place on 1 August.',
+      'the fixed pack',
+    );
     expect(core.health.readiness().knowledge.lastReloadFailed).toBe(false);
   });
 });

@@ -6,7 +6,8 @@ import { numberedChoices } from '../../../adapters/console/render.js';
 import { createBot } from '../../../src/bot/bot.js';
 import { loadPacks } from '../../../src/knowledge/load-packs.js';
 
-const bot = createBot(loadPacks('knowledge'));
+const packs = loadPacks('knowledge');
+const bot = createBot(packs);
 
 async function chat(lines: string[]): Promise<string> {
   const input = new PassThrough();
@@ -25,8 +26,13 @@ async function chat(lines: string[]): Promise<string> {
 describe('console adapter', () => {
   it('answers piped questions one per line and finishes at end of input', async () => {
     const out = await chat(['Who is Krasikov?', 'Where did the swap take place?']);
-    const first = bot.ask({ text: 'Who is Krasikov?', user: 'x', conversation: 'y', platform: 'console' });
-    const second = bot.ask({
+    const first = await bot.ask({
+      text: 'Who is Krasikov?',
+      user: 'x',
+      conversation: 'y',
+      platform: 'console',
+    });
+    const second = await bot.ask({
       text: 'Where did the swap take place?',
       user: 'x',
       conversation: 'z',
@@ -38,19 +44,27 @@ describe('console adapter', () => {
   });
 
   it('picks a numbered choice from the previous reply', async () => {
-    const reply = bot.ask({ text: 'Who is Krasikov?', user: 'x', conversation: 'y', platform: 'console' });
+    const reply = await bot.ask({
+      text: 'Who is Krasikov?',
+      user: 'x',
+      conversation: 'y',
+      platform: 'console',
+    });
     const picked = numberedChoices(reply)[0];
     if (!picked) throw new Error('expected choices after an answer');
-    const card = bot.packs.flatMap((p) => p.cards).find((c) => c.id === picked.card);
+    const card = packs.flatMap((p) => p.cards).find((c) => c.id === picked.card);
     const out = await chat(['Who is Krasikov?', '1']);
     expect(out).toContain(card?.answer);
   });
 });
 
 describe('toJsonLine', () => {
-  it('marks only card answers as matched', () => {
+  it('marks only card answers as matched', async () => {
     const q = 'Who is Krasikov?';
-    const answered = toJsonLine(q, bot.ask({ text: q, user: 'u', conversation: 'c', platform: 'console' }));
+    const answered = toJsonLine(
+      q,
+      await bot.ask({ text: q, user: 'u', conversation: 'c', platform: 'console' }),
+    );
     expect(Object.keys(answered)).toEqual([
       'question',
       'matched',
@@ -63,7 +77,7 @@ describe('toJsonLine', () => {
     expect(typeof answered.card).toBe('string');
     const help = toJsonLine(
       'help',
-      bot.ask({ text: 'help', user: 'u', conversation: 'c', platform: 'console' }),
+      await bot.ask({ text: 'help', user: 'u', conversation: 'c', platform: 'console' }),
     );
     expect(help).toMatchObject({ matched: false, card: null });
   });

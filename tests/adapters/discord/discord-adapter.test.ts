@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordAdapter } from '../../../adapters/discord/discord-adapter.js';
-import type { Adapter } from '../../../src/adapter.js';
 import { createBot } from '../../../src/bot/bot.js';
 import type { Query } from '../../../src/bot/query.js';
 import type { Reply } from '../../../src/bot/reply.js';
 import { loadPacks } from '../../../src/knowledge/load-packs.js';
+import type { Adapter } from '../../../src/platform.js';
 import { shown } from './display.js';
 import { type FakeDiscord, ids, type RecordedRequest, startFakeDiscord } from './fake-discord.js';
 import { captureLogs } from './log-capture.js';
@@ -27,9 +27,10 @@ import {
  */
 
 const TOKEN = 'fake.token.x';
-const bot = createBot(loadPacks('knowledge'));
+const packs = loadPacks('knowledge');
+const bot = createBot(packs);
 const channelConversation = `discord:${ids.guild}:${ids.channel}`;
-const ask = (text: string, conversation = channelConversation): Reply =>
+const ask = (text: string, conversation = channelConversation): Promise<Reply> =>
   bot.ask({ text, user: ids.user, conversation, platform: 'discord' } satisfies Query);
 
 interface Embed {
@@ -105,7 +106,7 @@ describe('Discord adapter against a fake Discord', () => {
 
   it('answers /ask with an embed of the card, its citation and buttons for other cards', async () => {
     const question = 'Who is Vedim Krasikov?';
-    const expected = ask(question);
+    const expected = await ask(question);
     const sent = askCommand(question);
     fake.dispatch('INTERACTION_CREATE', sent.payload);
     const body = await callback(sent.callbackPath);
@@ -123,7 +124,7 @@ describe('Discord adapter against a fake Discord', () => {
   });
 
   it('logs platform, conversation, card, confidence and latency, and never a token', async () => {
-    const expected = ask('Who is Vedim Krasikov?');
+    const expected = await ask('Who is Vedim Krasikov?');
     if (expected.kind !== 'answer') throw new Error('precondition: expected an answer');
     // The first test's reply is logged once its callback returns; wait for that line.
     await expect
@@ -141,7 +142,7 @@ describe('Discord adapter against a fake Discord', () => {
 
   it('answers a question it cannot match privately (ephemeral), with suggestions as buttons', async () => {
     const question = 'What is the weather like on Mars next Tuesday?';
-    const expected = ask(question);
+    const expected = await ask(question);
     expect(expected.kind).toBe('no-match');
     const sent = askCommand(question);
     fake.dispatch('INTERACTION_CREATE', sent.payload);
@@ -171,8 +172,8 @@ describe('Discord adapter against a fake Discord', () => {
       expect(c.value.length).toBeLessThanOrEqual(100);
     }
     // Relevant: picking the top choice gets the same card as asking the full question.
-    const top = ask(choices[0]?.value ?? '');
-    const full = ask('Who is Vedim Krasikov?');
+    const top = await ask(choices[0]?.value ?? '');
+    const full = await ask('Who is Vedim Krasikov?');
     expect(top.kind === 'answer' && full.kind === 'answer' && top.card.card === full.card.card).toBe(true);
   });
 
@@ -180,23 +181,25 @@ describe('Discord adapter against a fake Discord', () => {
     const sent = autocomplete('');
     fake.dispatch('INTERACTION_CREATE', sent.payload);
     const body = await callback(sent.callbackPath);
-    const titles = bot.packs.flatMap((p) => p.cards.map((c) => c.title)).slice(0, 25);
+    const titles = packs.flatMap((p) => p.cards.map((c) => c.title)).slice(0, 25);
     expect(body.data.choices?.map((c) => c.value)).toEqual(titles);
   });
 
   it('answers the card of a clicked button', async () => {
-    const pack = bot.packs[0]?.id ?? '';
-    const card = bot.packs[0]?.cards[3];
+    const pack = packs[0]?.id ?? '';
+    const card = packs[0]?.cards[3];
     if (!card) throw new Error('precondition: the pack has at least 4 cards');
     const sent = buttonClick(`factdesk:card:${pack}:${card.id}`);
     fake.dispatch('INTERACTION_CREATE', sent.payload);
     const body = await callback(sent.callbackPath);
 
     expect(body.type).toBe(4);
-    const expected = bot.choose(
-      { text: '', user: ids.user, conversation: channelConversation, platform: 'discord' },
-      { pack, card: card.id },
-    );
+    const expected = await bot.ask({
+      intent: { pack, card: card.id },
+      user: ids.user,
+      conversation: channelConversation,
+      platform: 'discord',
+    });
     expectAnswerEmbed(body.data.embeds?.[0], expected);
   });
 
@@ -210,8 +213,8 @@ describe('Discord adapter against a fake Discord', () => {
       callback(topics.callbackPath),
     ]);
 
-    const expectedHelp = ask('help');
-    const expectedTopics = ask('topics');
+    const expectedHelp = await ask('help');
+    const expectedTopics = await ask('topics');
     if (expectedHelp.kind !== 'builtin' || expectedTopics.kind !== 'builtin') throw new Error('precondition');
     expect(helpBody.type).toBe(4);
     expect(shown(helpBody.data.embeds?.[0]?.description)).toBe(expectedHelp.text);
@@ -237,7 +240,7 @@ describe('Discord adapter against a fake Discord', () => {
     const body = await messageTo(ids.channel, (b) => b.message_reference?.message_id === message.id);
 
     expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
-    expectAnswerEmbed(body.embeds?.[0], ask('who is Krasikov?'));
+    expectAnswerEmbed(body.embeds?.[0], await ask('who is Krasikov?'));
     // The same conversation as /ask in this channel, so follow-ups keep their context either way.
     await expect
       .poll(() => logs.entries().find((e) => e.msg === 'discord: replied' && e.source === 'mention'))
@@ -274,7 +277,7 @@ describe('Discord adapter against a fake Discord', () => {
 
     expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(body.message_reference).toBeUndefined();
-    expectAnswerEmbed(body.embeds?.[0], ask(question, `discord:dm:${ids.dmChannel}`));
+    expectAnswerEmbed(body.embeds?.[0], await ask(question, `discord:dm:${ids.dmChannel}`));
     await expect
       .poll(() => logs.entries().find((e) => e.msg === 'discord: replied' && e.source === 'dm'))
       .toMatchObject({ conversation: `discord:dm:${ids.dmChannel}` });
@@ -305,7 +308,10 @@ describe('Discord adapter against a fake Discord', () => {
       const good = askCommand('Who is Vedim Krasikov?');
       fake.dispatch('INTERACTION_CREATE', bad.payload);
       fake.dispatch('INTERACTION_CREATE', good.payload);
-      expectAnswerEmbed((await callback(good.callbackPath)).data.embeds?.[0], ask('Who is Vedim Krasikov?'));
+      expectAnswerEmbed(
+        (await callback(good.callbackPath)).data.embeds?.[0],
+        await ask('Who is Vedim Krasikov?'),
+      );
 
       expect(fake.requests.some((r) => r.path === bad.callbackPath)).toBe(false);
       expect(logs.entries()).toContainEqual(

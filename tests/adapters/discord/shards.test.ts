@@ -1,9 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { discordPlatform } from '../../../adapters/discord/platform.js';
 import { createDiscordShardManager } from '../../../adapters/discord/shard-manager.js';
-import type { Adapter } from '../../../src/adapter.js';
-import { readConfig } from '../../../src/config.js';
+import { readConfig as readSettings } from '../../../src/config.js';
+import type { Adapter } from '../../../src/platform.js';
 import { type FakeDiscord, startFakeDiscord } from './fake-discord.js';
 import { captureLogs } from './log-capture.js';
+
+const readConfig = (env: Record<string, string>) => readSettings(env, [discordPlatform]);
 
 describe('DISCORD_SHARDS', () => {
   it('is auto or a positive whole number', () => {

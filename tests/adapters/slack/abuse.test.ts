@@ -1,13 +1,14 @@
 import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { slackPlatform } from '../../../adapters/slack/platform.js';
 import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/slack-adapter.js';
 import { type Bot, createBot } from '../../../src/bot/bot.js';
 import { withRateLimit } from '../../../src/bot/limited-bot.js';
-import { createRateLimiter } from '../../../src/bot/rate-limit.js';
 import { readConfig } from '../../../src/config.js';
 import { loadVersionedPacks } from '../../../src/knowledge/load-packs.js';
 import { createLogger } from '../../../src/log.js';
 import { createHealth, type Health } from '../../../src/runtime/health.js';
+import { inProcessRateLimiter } from '../../../src/state/rate-limit.js';
 import { memoryLogger } from '../../runtime/support/temp-knowledge.js';
 import { textOf } from './support/blocks.js';
 import { BOT_TOKEN, BOT_USER, type FakeSlack, startFakeSlack } from './support/fake-slack.js';
@@ -42,11 +43,11 @@ beforeAll(async () => {
   health.knowledgeLoaded(loaded);
   bot = withRateLimit(
     createBot(loaded.map((p) => p.pack)),
-    createRateLimiter({ perMinute: 1, burst: BURST }),
+    inProcessRateLimiter({ perMinute: 1, burst: BURST }),
   );
   adapter = createSlackAdapter({
     bot,
-    config: readConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET }),
+    config: readConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET }, [slackPlatform]),
     logger: log.logger,
     clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
     listen: { port: 0, host: '127.0.0.1' },
@@ -366,7 +367,7 @@ describe('logs', () => {
 function separateAdapter() {
   return createSlackAdapter({
     bot,
-    config: readConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET }),
+    config: readConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET }, [slackPlatform]),
     logger: createLogger('silent'),
     clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
     listen: { port: 0, host: '127.0.0.1' },

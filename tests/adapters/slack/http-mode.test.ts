@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCardRef, SHARE_ACTION_ID } from '../../../adapters/slack/card-action.js';
 import { escapeMrkdwn } from '../../../adapters/slack/escape.js';
+import { slackPlatform } from '../../../adapters/slack/platform.js';
 import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/slack-adapter.js';
 import { type Bot, createBot } from '../../../src/bot/bot.js';
 import type { Query } from '../../../src/bot/query.js';
@@ -39,10 +40,6 @@ const bot: Bot = {
     queries.push(query);
     return real.ask(query);
   },
-  choose: (query, choice) => {
-    queries.push(query);
-    return real.choose(query, choice);
-  },
 };
 const logLines: string[] = [];
 
@@ -60,7 +57,7 @@ beforeAll(async () => {
   });
   adapter = createSlackAdapter({
     bot,
-    config: readConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET }),
+    config: readConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET }, [slackPlatform]),
     logger: createLogger('info', logs),
     clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
     listen: { port: 0, host: '127.0.0.1' },
@@ -74,8 +71,8 @@ afterAll(async () => {
   await fake?.close();
 });
 
-function answerOf(text: string): AnswerReply {
-  const reply = real.ask({ text, user: 'U', conversation: 'c', platform: 'slack' });
+async function answerOf(text: string): Promise<AnswerReply> {
+  const reply = await real.ask({ text, user: 'U', conversation: 'c', platform: 'slack' });
   if (reply.kind !== 'answer') throw new Error(`the knowledge no longer answers "${text}"`);
   return reply;
 }
@@ -92,7 +89,7 @@ const postTo = (channel: string, what: string) =>
 describe('slash command', () => {
   it('acks at once and answers the asker ephemerally, with the citation and a share button', async () => {
     const question = 'who is Krasikov?';
-    const expected = answerOf(question);
+    const expected = await answerOf(question);
     const id = uid('cmd');
     // The answer's delivery is held: the command must be acknowledged without waiting for it.
     const release = fake.hold(id);
@@ -119,7 +116,7 @@ describe('slash command', () => {
   });
 
   it.each(['', 'help'])('shows help for "/ask %s"', async (text) => {
-    const help = real.ask({ text: 'help', user: 'U', conversation: 'c', platform: 'slack' });
+    const help = await real.ask({ text: 'help', user: 'U', conversation: 'c', platform: 'slack' });
     if (help.kind !== 'builtin') throw new Error('help is no longer a built-in');
     const id = uid('help');
     await postCommand(url, slashCommand({ text, responseUrl: fake.responseUrl(id) }));
@@ -132,7 +129,7 @@ describe('slash command', () => {
   });
 
   it('lists topics by subject, each card a button', async () => {
-    const topics = real.ask({ text: 'topics', user: 'U', conversation: 'c', platform: 'slack' });
+    const topics = await real.ask({ text: 'topics', user: 'U', conversation: 'c', platform: 'slack' });
     if (topics.kind !== 'builtin') throw new Error('topics is no longer a built-in');
     const id = uid('topics');
     await postCommand(url, slashCommand({ text: 'topics', responseUrl: fake.responseUrl(id) }));
@@ -182,7 +179,7 @@ describe('mentions and DMs', () => {
   it('answers a mention in its thread, and a follow-up there in the same conversation', async () => {
     const channel = uid('C');
     const root = ts();
-    const first = answerOf('who is Krasikov?');
+    const first = await answerOf('who is Krasikov?');
     await postEvent(
       url,
       envelope(appMention({ text: `<@${BOT_USER}> who is Krasikov?`, channel, ts: root })),
@@ -195,7 +192,7 @@ describe('mentions and DMs', () => {
     expect(asked?.text).toBe('who is Krasikov?');
     expect(asked?.conversation).toBe(`slack:${TEAM}:${channel}:${root}`);
 
-    const second = answerOf('Where did the exchange take place?');
+    const second = await answerOf('Where did the exchange take place?');
     await postEvent(
       url,
       envelope(
@@ -218,7 +215,7 @@ describe('mentions and DMs', () => {
 
   it('answers a DM directly, the DM channel being the conversation', async () => {
     const channel = uid('D');
-    const expected = answerOf('how many prisoners were exchanged');
+    const expected = await answerOf('how many prisoners were exchanged');
     await postEvent(
       url,
       envelope(directMessage({ text: 'how many prisoners were exchanged', channel, ts: ts() })),
@@ -274,17 +271,20 @@ describe('mentions and DMs', () => {
 });
 
 describe('buttons', () => {
-  const chosen = (): AnswerReply => {
-    const reply: Reply = real.choose(
-      { text: '', user: 'U', conversation: 'c', platform: 'slack' },
-      answerOf('Where did the exchange take place?').card,
-    );
+  const chosen = async (): Promise<AnswerReply> => {
+    const { card } = await answerOf('Where did the exchange take place?');
+    const reply: Reply = await real.ask({
+      intent: { pack: card.pack, card: card.card },
+      user: 'U',
+      conversation: 'c',
+      platform: 'slack',
+    });
     if (reply.kind !== 'answer') throw new Error('choose no longer answers a known card');
     return reply;
   };
 
   it('answers the chosen card privately when clicked on an ephemeral reply', async () => {
-    const card = chosen();
+    const card = await chosen();
     const id = uid('click');
     const sent = await postAction(
       url,
@@ -310,7 +310,7 @@ describe('buttons', () => {
   });
 
   it('answers the chosen card in the thread when clicked on a threaded reply', async () => {
-    const card = chosen();
+    const card = await chosen();
     const channel = uid('C');
     const root = ts();
     const id = uid('click');
@@ -331,7 +331,7 @@ describe('buttons', () => {
   });
 
   it('shares an answer in the channel, then removes the private copy', async () => {
-    const card = chosen();
+    const card = await chosen();
     const id = uid('share');
     await postAction(
       url,
@@ -382,7 +382,7 @@ describe('logs', () => {
     const entry = logLines
       .map((l) => JSON.parse(l) as Record<string, unknown>)
       .find((l) => l.conversation === `slack:${TEAM}:${channel}`);
-    const expected = real.ask({ text: question, user: 'U', conversation: 'c', platform: 'slack' });
+    const expected = await real.ask({ text: question, user: 'U', conversation: 'c', platform: 'slack' });
     expect(entry).toMatchObject({ platform: 'slack', source: 'dm', reply: expected.kind });
     expect(entry?.card).toBe(
       expected.kind === 'answer' ? `${expected.card.pack}/${expected.card.card}` : null,
@@ -419,7 +419,9 @@ describe('start-up', () => {
   it('fails with the Web API error when the token is refused', async () => {
     const refused = createSlackAdapter({
       bot,
-      config: readConfig({ SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: SIGNING_SECRET }),
+      config: readConfig({ SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: SIGNING_SECRET }, [
+        slackPlatform,
+      ]),
       logger: createLogger('silent'),
       clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
       listen: { port: 0, host: '127.0.0.1' },

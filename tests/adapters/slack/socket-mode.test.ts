@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { escapeMrkdwn } from '../../../adapters/slack/escape.js';
+import { slackPlatform } from '../../../adapters/slack/platform.js';
 import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/slack-adapter.js';
 import { createBot } from '../../../src/bot/bot.js';
 import { readConfig } from '../../../src/config.js';
@@ -57,7 +58,7 @@ async function connect(): Promise<{
   });
   adapter = createSlackAdapter({
     bot,
-    config: readConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN }),
+    config: readConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN }, [slackPlatform]),
     logger: createLogger('silent'),
     clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } },
   });
@@ -72,7 +73,7 @@ describe('Socket Mode', () => {
   it('acks a slash command envelope and answers through its response_url', async () => {
     const { socket, frames, slack } = await connect();
     const question = 'who is Krasikov?';
-    const expected = bot.ask({ text: question, user: 'U', conversation: 'c', platform: 'slack' });
+    const expected = await bot.ask({ text: question, user: 'U', conversation: 'c', platform: 'slack' });
     if (expected.kind !== 'answer') throw new Error('the knowledge no longer answers the question');
     const envelopeId = uid('env');
     const id = uid('sock');

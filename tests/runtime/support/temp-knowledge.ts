@@ -68,14 +68,18 @@ export function memoryLogger(level = 'debug'): { logger: Logger; lines: Array<Re
   return { logger: createLogger(level, stream), lines };
 }
 
-export function until(check: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
+export function until(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 3000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   return new Promise((resolve, reject) => {
-    const poll = () => {
-      if (check()) return resolve();
+    const poll = async () => {
+      if (await check()) return resolve();
       if (Date.now() > deadline) return reject(new Error(`timed out waiting for ${what}`));
       setTimeout(poll, 10);
     };
-    poll();
+    poll().catch(reject);
   });
 }
