@@ -39,7 +39,7 @@ export function checkPacks(packs: readonly Pack[], explainer: Explainer, today: 
         const rival = first?.id === key ? second?.id : first?.id;
         if (rival) lost.set(rival, (lost.get(rival) ?? 0) + 1);
         problems.push(
-          `${pack.id}/${card.id}: "${q}" ${first?.id === key ? `leads ${rival ?? 'nothing'} by only ${margin.toFixed(3)}` : `routes to ${first?.id ?? 'nothing'}`}`,
+          `${key}: "${q}" ${first?.id === key ? `leads ${rival ?? 'nothing'} by only ${margin.toFixed(3)}` : `routes to ${first?.id ?? 'nothing'}`}`,
         );
       }
       for (const [rival, count] of lost) {

@@ -8,6 +8,8 @@ import { loadPacks } from '../../../src/knowledge/load-packs.js';
 
 const packs = loadPacks('knowledge');
 const bot = createBot(packs);
+const ask = (text: string, conversation = 'c') =>
+  bot.ask({ text, user: 'x', conversation, platform: 'console' });
 
 async function chat(lines: string[]): Promise<string> {
   const input = new PassThrough();
@@ -26,30 +28,15 @@ async function chat(lines: string[]): Promise<string> {
 describe('console adapter', () => {
   it('answers piped questions one per line and finishes at end of input', async () => {
     const out = await chat(['Who is Krasikov?', 'Where did the swap take place?']);
-    const first = await bot.ask({
-      text: 'Who is Krasikov?',
-      user: 'x',
-      conversation: 'y',
-      platform: 'console',
-    });
-    const second = await bot.ask({
-      text: 'Where did the swap take place?',
-      user: 'x',
-      conversation: 'z',
-      platform: 'console',
-    });
+    const first = await ask('Who is Krasikov?', 'y');
+    const second = await ask('Where did the swap take place?', 'z');
     expect(out).toContain(first.text);
     expect(out).toContain(second.text);
     expect(out).toContain('Source:');
   });
 
   it('picks a numbered choice from the previous reply', async () => {
-    const reply = await bot.ask({
-      text: 'Who is Krasikov?',
-      user: 'x',
-      conversation: 'y',
-      platform: 'console',
-    });
+    const reply = await ask('Who is Krasikov?', 'y');
     const picked = numberedChoices(reply)[0];
     if (!picked) throw new Error('expected choices after an answer');
     const card = packs.flatMap((p) => p.cards).find((c) => c.id === picked.card);
@@ -61,10 +48,7 @@ describe('console adapter', () => {
 describe('toJsonLine', () => {
   it('marks only card answers as matched', async () => {
     const q = 'Who is Krasikov?';
-    const answered = toJsonLine(
-      q,
-      await bot.ask({ text: q, user: 'u', conversation: 'c', platform: 'console' }),
-    );
+    const answered = toJsonLine(q, await ask(q));
     expect(Object.keys(answered)).toEqual([
       'question',
       'matched',
@@ -75,10 +59,7 @@ describe('toJsonLine', () => {
     ]);
     expect(answered).toMatchObject({ question: q, matched: true });
     expect(typeof answered.card).toBe('string');
-    const help = toJsonLine(
-      'help',
-      await bot.ask({ text: 'help', user: 'u', conversation: 'c', platform: 'console' }),
-    );
+    const help = toJsonLine('help', await ask('help', 'c'));
     expect(help).toMatchObject({ matched: false, card: null });
   });
 });
