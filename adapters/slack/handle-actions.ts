@@ -7,7 +7,16 @@ import {
   personalConversation,
   threadConversation,
 } from './conversation.js';
-import { type HandlerDeps, logExchange, slackQuery, teamOf } from './exchange.js';
+import {
+  askCore,
+  claimed,
+  type HandlerDeps,
+  ignoreMalformed,
+  logExchange,
+  slackQuery,
+  teamOf,
+} from './exchange.js';
+import { apologyMessage } from './notices.js';
 import { postReply } from './post-reply.js';
 import { renderReply } from './render-blocks.js';
 
@@ -25,32 +34,35 @@ type Place =
 
 export function registerActions(app: App, deps: HandlerDeps): void {
   // "Did you mean", related and topic buttons: answer the chosen card.
-  app.action<ButtonClick>(CARD_ACTION_PATTERN, async ({ ack, body, action, respond, client, context }) => {
-    await ack();
-    const ref = readRef(deps, action);
-    if (!ref) return;
-    await deps.turns.next();
-    const startedAt = deps.now();
-    const place = placeOf(body, teamOf(context, body.team?.id));
-    const query = slackQuery({ intent: ref }, body.user.id, place.conversation);
-    const reply = await deps.bot.ask(query);
-    if (place.kind === 'public') {
-      await postReply(client, place.channel, place.threadTs, renderReply(reply));
-    } else {
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        ...renderReply(reply, { shareable: reply.kind === 'answer' }),
-      });
-    }
-    logExchange(deps, 'card', query, reply, startedAt);
-  });
+  app.action<ButtonClick>(
+    CARD_ACTION_PATTERN,
+    claimed,
+    async ({ ack, body, action, respond, client, context }) => {
+      await ack();
+      const ref = readRef(deps, action);
+      if (!ref) return;
+      if (typeof body.user?.id !== 'string') return ignoreMalformed(deps, 'card', 'user');
+      await deps.turns.next();
+      const startedAt = deps.now();
+      const place = placeOf(body, teamOf(context, body.team?.id));
+      const query = slackQuery({ intent: ref }, body.user.id, place.conversation);
+      const reply = await askCore(deps, query);
+      const message = reply ? renderReply(reply, { shareable: reply.kind === 'answer' }) : apologyMessage();
+      if (place.kind === 'public') {
+        await postReply(client, place.channel, place.threadTs, reply ? renderReply(reply) : message);
+      } else {
+        await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+      }
+      logExchange(deps, 'card', query, reply, startedAt);
+    },
+  );
 
   // "Share in channel" on an ephemeral answer: post it for everyone, then remove the private copy.
-  app.action<ButtonClick>(SHARE_ACTION_ID, async ({ ack, body, action, respond, context }) => {
+  app.action<ButtonClick>(SHARE_ACTION_ID, claimed, async ({ ack, body, action, respond, context }) => {
     await ack();
     const ref = readRef(deps, action);
     if (!ref) return;
+    if (typeof body.user?.id !== 'string') return ignoreMalformed(deps, 'share', 'user');
     await deps.turns.next();
     const startedAt = deps.now();
     const channel = channelOf(body) ?? 'unknown-channel';
@@ -61,9 +73,10 @@ export function registerActions(app: App, deps: HandlerDeps): void {
     );
     // The card is answered afresh rather than copied from the message: the button carries only
     // its id (values hold 2,000 characters), and the channel gets the card as it stands now.
-    const reply = await deps.bot.ask(query);
-    if (reply.kind !== 'answer') {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...renderReply(reply) });
+    const reply = await askCore(deps, query);
+    if (reply?.kind !== 'answer') {
+      const message = reply ? renderReply(reply) : apologyMessage();
+      await respond({ response_type: 'ephemeral', replace_original: false, ...message });
     } else {
       await respond({
         response_type: 'in_channel',

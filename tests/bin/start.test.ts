@@ -26,7 +26,7 @@ afterAll(async () => {
   rmSync(cwd, { recursive: true, force: true });
 });
 
-describe.concurrent('bin/start.ts', () => {
+describe.concurrent('bin/start.ts', { timeout: 60_000 }, () => {
   it('exits 1 on a bad setting, naming it without printing its value', async () => {
     const secret = 'xoxq-this-is-not-a-bot-token-7f3a9';
     const app = startChildApp({ SLACK_BOT_TOKEN: secret, SLACK_SIGNING_SECRET: 's' }, { cwd });
