@@ -74,7 +74,13 @@ export function createSlackReceiver(options: SlackReceiverOptions): SlackReceive
   const shedding: ThrottledWarning = throttledWarning(logger, 'shedding load: requests refused');
 
   const shed = (res: ServerResponse, kind: PayloadKind, reason: string) => {
-    shedding({ platform: 'slack', reason, pending: turns.pending, waiting: turns.waiting });
+    shedding({
+      platform: 'slack',
+      reason,
+      pending: turns.pending,
+      waiting: turns.waiting,
+      lagMs: Math.round(turns.lagMs),
+    });
     if (kind === 'command') {
       // Shown to the person who typed the command, at once and at no further cost.
       return send(res, 200, { response_type: 'ephemeral', text: BUSY_TEXT });
@@ -170,7 +176,7 @@ export function createSlackReceiver(options: SlackReceiverOptions): SlackReceive
         }
 
         const admission = turns.admit();
-        if (!admission) return shed(res, kind, 'busy');
+        if (!admission) return shed(res, kind, turns.refusedFor ?? 'busy');
         try {
           let replayed: boolean;
           try {

@@ -38,7 +38,7 @@ export interface SlackAdapterOptions {
   dedupe?: SeenSetOptions;
   /** Replayed-request memory (HTTP mode). */
   replays?: SeenSetOptions;
-  /** Admission limits; `maxPending` defaults to `SLACK_MAX_PENDING`. */
+  /** Admission limits; `maxPending` and `maxLagMs` default to `SLACK_MAX_PENDING`, `SLACK_MAX_LAG_MS`. */
   turns?: Partial<TurnsOptions>;
   /** HTTP mode: the header timeout, when it must differ from `SLACK_REQUEST_TIMEOUT_MS`. */
   headersTimeoutMs?: number;
@@ -66,7 +66,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const mode = slackMode(config);
   const seenSet =
     options.seenSet ?? ((_name: string, setOptions?: SeenSetOptions) => inProcessSeenSet(setOptions));
-  const turns = createTurns({ ...DEFAULT_TURNS, maxPending: config.SLACK_MAX_PENDING, ...options.turns });
+  const turns = createTurns({
+    ...DEFAULT_TURNS,
+    maxPending: config.SLACK_MAX_PENDING,
+    maxLagMs: config.SLACK_MAX_LAG_MS,
+    ...options.turns,
+  });
   const receiver = createSlackReceiver({
     turns,
     logger,
@@ -142,6 +147,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
      * unanswered is logged at error level with its id.
      */
     async stop(signal?: AbortSignal) {
+      turns.close();
       if (!started) return;
       started = false;
       if (http) await http.drain();

@@ -11,10 +11,11 @@
  *
  * What keeps a turn short is admission: a request is admitted, before it is acknowledged, only
  * while fewer than `maxWaiting` answers wait for the next turn (that bounds the work of one turn,
- * hence the acknowledgement latency of requests arriving meanwhile) and fewer than `maxPending`
+ * hence the acknowledgement latency of requests arriving meanwhile), fewer than `maxPending`
  * admitted requests are unfinished (answers being delivered included: that bounds memory and
- * the drain at shutdown when Slack is slow to take them). A request refused is shed by the
- * caller, honestly: a 503 or a "busy" reply, never a silent queue.
+ * the drain at shutdown when Slack is slow to take them), and the event loop is not running late
+ * by more than `maxLagMs` (requests then wait unread, see {@link TurnsOptions.maxLagMs}). A
+ * request refused is shed by the caller, honestly: a 503 or a "busy" reply, never a silent queue.
  */
 export interface Turns {
   /**
@@ -30,6 +31,12 @@ export interface Turns {
   readonly pending: number;
   /** Requests refused by {@link Turns.admit} so far. */
   readonly shed: number;
+  /** Why the last request shed was refused. */
+  readonly refusedFor: 'answers due' | 'pending' | 'lag' | undefined;
+  /** How late the event loop ran its last check, in ms: time requests may have waited unread. */
+  readonly lagMs: number;
+  /** Stops watching the event loop. */
+  close(): void;
 }
 
 export interface Admission {
@@ -42,21 +49,48 @@ export interface TurnsOptions {
   maxWaiting: number;
   /** Admitted requests not yet finished; beyond, requests are shed. */
   maxPending: number;
+  /**
+   * Event-loop lag beyond which requests are shed. When the process gets less CPU than its
+   * traffic needs (its own load, or a machine shared with other work), requests wait unread in
+   * the kernel, where no count sees them; the lag does. Refusing them costs a fraction of
+   * answering them, so the hidden queue drains at once instead of growing.
+   */
+  maxLagMs: number;
 }
 
 /**
- * Chosen on this 2-core machine: an answer costs about 1 ms of CPU, so a turn releases at most
- * about 100 ms of answers; 500 unfinished requests are drained in well under a second when the
- * response_url endpoint answers promptly. `SLACK_MAX_PENDING` overrides the second.
+ * Chosen on this 2-core machine: an answer costs about 1.5 ms of CPU, so a turn releases at most
+ * about 150 ms of answers; 500 unfinished requests are drained in about a second when the
+ * response_url endpoint answers promptly; requests that waited half a second unread are refused
+ * (Slack gives up at 3 s; an acknowledgement that late is already far off its 100 ms target).
+ * `SLACK_MAX_PENDING` and `SLACK_MAX_LAG_MS` override the last two.
  */
-export const DEFAULT_TURNS: Readonly<TurnsOptions> = Object.freeze({ maxWaiting: 100, maxPending: 500 });
+export const DEFAULT_TURNS: Readonly<TurnsOptions> = Object.freeze({
+  maxWaiting: 100,
+  maxPending: 500,
+  maxLagMs: 500,
+});
+
+/** How often the event loop's lag is sampled. */
+const LAG_SAMPLE_MS = 20;
 
 export function createTurns(options: Partial<TurnsOptions> = {}): Turns {
-  const { maxWaiting, maxPending } = { ...DEFAULT_TURNS, ...options };
+  const { maxWaiting, maxPending, maxLagMs } = { ...DEFAULT_TURNS, ...options };
   let queue: Array<() => void> = [];
+  // Timers run before I/O in each turn, so after a stall this sample is taken before the
+  // requests that waited through it are read: they are judged by how long they waited.
+  let lagMs = 0;
+  let expected = performance.now() + LAG_SAMPLE_MS;
+  const sampler = setInterval(() => {
+    const now = performance.now();
+    lagMs = Math.max(0, now - expected);
+    expected = now + LAG_SAMPLE_MS;
+  }, LAG_SAMPLE_MS);
+  sampler.unref();
   let scheduled = false;
   let pending = 0;
   let shed = 0;
+  let refusedFor: Turns['refusedFor'];
   const pump = () => {
     scheduled = false;
     const released = queue;
@@ -65,7 +99,15 @@ export function createTurns(options: Partial<TurnsOptions> = {}): Turns {
   };
   return {
     admit() {
-      if (queue.length >= maxWaiting || pending >= maxPending) {
+      refusedFor =
+        queue.length >= maxWaiting
+          ? 'answers due'
+          : pending >= maxPending
+            ? 'pending'
+            : lagMs > maxLagMs
+              ? 'lag'
+              : refusedFor;
+      if (queue.length >= maxWaiting || pending >= maxPending || lagMs > maxLagMs) {
         shed += 1;
         return undefined;
       }
@@ -98,6 +140,15 @@ export function createTurns(options: Partial<TurnsOptions> = {}): Turns {
     },
     get shed() {
       return shed;
+    },
+    get refusedFor() {
+      return refusedFor;
+    },
+    get lagMs() {
+      return lagMs;
+    },
+    close() {
+      clearInterval(sampler);
     },
   };
 }

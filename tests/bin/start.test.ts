@@ -6,6 +6,7 @@ import { startChildApp } from '../../scripts/lib/child-app.js';
 import { BOT_TOKEN, type FakeSlack, startFakeSlack } from '../adapters/slack/support/fake-slack.js';
 import { slashCommand, uid } from '../adapters/slack/support/payloads.js';
 import { settle } from '../adapters/slack/support/recorder.js';
+import { NO_LAG_SHEDDING } from '../adapters/slack/support/settings.js';
 import { postCommand, SIGNING_SECRET } from '../adapters/slack/support/signed-request.js';
 
 /**
@@ -47,6 +48,7 @@ describe.concurrent('bin/start.ts', { timeout: 60_000 }, () => {
       {
         SLACK_BOT_TOKEN: BOT_TOKEN,
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        ...NO_LAG_SHEDDING,
         SLACK_API_URL: fake.apiUrl,
         PORT: '0',
         LOG_LEVEL: 'info',

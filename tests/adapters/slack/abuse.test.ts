@@ -14,6 +14,7 @@ import { textOf } from './support/blocks.js';
 import { BOT_TOKEN, BOT_USER, type FakeSlack, startFakeSlack } from './support/fake-slack.js';
 import { appMention, directMessage, envelope, slashCommand, ts, uid } from './support/payloads.js';
 import { settle } from './support/recorder.js';
+import { NO_LAG_SHEDDING } from './support/settings.js';
 import {
   postCommand,
   postEvent,
@@ -47,7 +48,10 @@ beforeAll(async () => {
   );
   adapter = createSlackAdapter({
     bot,
-    config: readConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET }, [slackPlatform]),
+    config: readConfig(
+      { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, ...NO_LAG_SHEDDING },
+      [slackPlatform],
+    ),
     logger: log.logger,
     clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
     listen: { port: 0, host: '127.0.0.1' },
@@ -422,7 +426,10 @@ describe('logs', () => {
 function separateAdapter() {
   return createSlackAdapter({
     bot,
-    config: readConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET }, [slackPlatform]),
+    config: readConfig(
+      { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, ...NO_LAG_SHEDDING },
+      [slackPlatform],
+    ),
     logger: createLogger('silent'),
     clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
     listen: { port: 0, host: '127.0.0.1' },

@@ -29,6 +29,7 @@ import {
   uid,
 } from './support/payloads.js';
 import { settle } from './support/recorder.js';
+import { NO_LAG_SHEDDING } from './support/settings.js';
 import { postAction, postCommand, postEvent, SIGNING_SECRET } from './support/signed-request.js';
 
 const real = createBot(loadPacks('knowledge'));
@@ -57,7 +58,10 @@ beforeAll(async () => {
   });
   adapter = createSlackAdapter({
     bot,
-    config: readConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET }, [slackPlatform]),
+    config: readConfig(
+      { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, ...NO_LAG_SHEDDING },
+      [slackPlatform],
+    ),
     logger: createLogger('info', logs),
     clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
     listen: { port: 0, host: '127.0.0.1' },

@@ -11,6 +11,7 @@ import { memoryLogger } from '../../runtime/support/temp-knowledge.js';
 import { textOf } from './support/blocks.js';
 import { BOT_TOKEN, BOT_USER, type FakeSlack, startFakeSlack } from './support/fake-slack.js';
 import { appMention, envelope, slashCommand, ts, uid } from './support/payloads.js';
+import { NO_LAG_SHEDDING } from './support/settings.js';
 import { postCommand, postEvent, postSigned, SIGNING_SECRET } from './support/signed-request.js';
 
 /**
@@ -44,9 +45,10 @@ async function startAdapter(
   const health = createHealth();
   const adapter = createSlackAdapter({
     bot: botOverride,
-    config: readConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, ...env }, [
-      slackPlatform,
-    ]),
+    config: readConfig(
+      { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, ...NO_LAG_SHEDDING, ...env },
+      [slackPlatform],
+    ),
     logger: log.logger,
     clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
     listen: { port: 0, host: '127.0.0.1' },

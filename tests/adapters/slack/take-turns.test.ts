@@ -18,6 +18,7 @@ describe('createTurns', () => {
     await endOfTurn();
     expect(order).toEqual(['ack of this turn', 'answer 1', 'answer 2', 'answer 3', 'work of the next turn']);
     expect(turns.waiting).toBe(0);
+    turns.close();
   });
 
   it('keeps answers one turn behind their acknowledgements under a steady stream of new work', async () => {
@@ -45,6 +46,7 @@ describe('createTurns', () => {
     await endOfTurn();
     expect(answered).toBe(acknowledged);
     expect(worstLag).toBeLessThanOrEqual(1);
+    turns.close();
   });
 
   it('admits up to maxWaiting answers due this turn and maxPending unfinished requests, then sheds', async () => {
@@ -65,5 +67,22 @@ describe('createTurns', () => {
     expect(turns.pending).toBe(2);
     expect(turns.admit()).toBeDefined();
     expect(turns.shed).toBe(2);
+    turns.close();
+  });
+
+  it('sheds while the event loop runs late, requests having waited unread, and admits again once it catches up', async () => {
+    const turns = createTurns({ maxLagMs: 300 });
+    const blockedUntil = performance.now() + 800;
+    while (performance.now() < blockedUntil) {
+      // The process is busy (or gets no CPU): requests would wait in the kernel meanwhile.
+    }
+    // The lag sampler, overdue, runs before this timer, as it would before the waiting I/O.
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(turns.lagMs).toBeGreaterThan(300);
+    expect(turns.admit()).toBeUndefined();
+    expect(turns.refusedFor).toBe('lag');
+    while (turns.lagMs > 300) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(turns.admit()).toBeDefined();
+    turns.close();
   });
 });
