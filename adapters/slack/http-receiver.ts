@@ -37,6 +37,13 @@ export interface SlackReceiverOptions {
   turns: Turns;
   /** Signatures seen within {@link REPLAY_WINDOW_MS}. */
   replays: SeenSet;
+  /**
+   * When the process is busy, a request stamped longer ago than this (ms) is refused: it has
+   * waited somewhere in front of the process (a load balancer's queue, the kernel) for most of
+   * Slack's 3 s, and refusing it cheaply drains that queue instead of letting it grow. The stamp
+   * has whole seconds, so 2,500 means between 1.5 and 2.5 s of waiting.
+   */
+  staleAfterMs: number;
   /** Wall clock in ms, for request timestamps. */
   now?: () => number;
 }
@@ -175,6 +182,8 @@ export function createSlackReceiver(options: SlackReceiverOptions): SlackReceive
           return send(res, 400);
         }
 
+        const waitedMs = now() - Number(request.headers['x-slack-request-timestamp']) * 1000;
+        if (waitedMs > options.staleAfterMs && turns.busy) return shed(res, kind, 'waited too long');
         const admission = turns.admit();
         if (!admission) return shed(res, kind, turns.refusedFor ?? 'busy');
         try {

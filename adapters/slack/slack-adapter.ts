@@ -52,6 +52,8 @@ export interface SlackAdapter extends Adapter {
   readonly inFlight: number;
   /** HTTP mode: requests refused for load so far. */
   readonly shed: number;
+  /** The event loop has hardly been idle lately (see `Turns.busy`). */
+  readonly busy: boolean;
 }
 
 /**
@@ -81,6 +83,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       ...options.replays,
     }),
     signingSecret: config.SLACK_SIGNING_SECRET ?? '',
+    staleAfterMs: config.SLACK_STALE_AFTER_MS,
   });
   const { app } = createSlackApp(config, logger, {
     ...(clientOptions ? { clientOptions } : {}),
@@ -180,6 +183,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     },
     get shed() {
       return receiver.shed;
+    },
+    get busy() {
+      return turns.busy;
     },
   };
 }

@@ -35,6 +35,12 @@ export interface Turns {
   readonly refusedFor: 'answers due' | 'pending' | 'lag' | undefined;
   /** How late the event loop ran its last check, in ms: time requests may have waited unread. */
   readonly lagMs: number;
+  /**
+   * The event loop has hardly been idle lately (over 90% busy, smoothed over about 100 ms): work
+   * is waiting, here or in front of the process (a load balancer's queue), where it cannot be
+   * counted. Callers then refuse requests that have already waited long (see `http-receiver.ts`).
+   */
+  readonly busy: boolean;
   /** Stops watching the event loop. */
   close(): void;
 }
@@ -71,8 +77,10 @@ export const DEFAULT_TURNS: Readonly<TurnsOptions> = Object.freeze({
   maxLagMs: 500,
 });
 
-/** How often the event loop's lag is sampled. */
+/** How often the event loop's lag and utilization are sampled. */
 const LAG_SAMPLE_MS = 20;
+/** Time constant of the smoothed utilization. */
+const UTILIZATION_WINDOW_MS = 100;
 
 export function createTurns(options: Partial<TurnsOptions> = {}): Turns {
   const { maxWaiting, maxPending, maxLagMs } = { ...DEFAULT_TURNS, ...options };
@@ -81,10 +89,19 @@ export function createTurns(options: Partial<TurnsOptions> = {}): Turns {
   // requests that waited through it are read: they are judged by how long they waited.
   let lagMs = 0;
   let expected = performance.now() + LAG_SAMPLE_MS;
+  let utilization = 0;
+  let lastElu = performance.eventLoopUtilization();
   const sampler = setInterval(() => {
     const now = performance.now();
+    const elapsed = now - (expected - LAG_SAMPLE_MS);
     lagMs = Math.max(0, now - expected);
     expected = now + LAG_SAMPLE_MS;
+    const elu = performance.eventLoopUtilization();
+    const recent = performance.eventLoopUtilization(elu, lastElu).utilization;
+    lastElu = elu;
+    // Smoothed over time, not samples: a long stall (one late sample) counts for its length.
+    const weight = 1 - Math.exp(-Math.max(0, elapsed) / UTILIZATION_WINDOW_MS);
+    utilization += weight * (recent - utilization);
   }, LAG_SAMPLE_MS);
   sampler.unref();
   let scheduled = false;
@@ -146,6 +163,9 @@ export function createTurns(options: Partial<TurnsOptions> = {}): Turns {
     },
     get lagMs() {
       return lagMs;
+    },
+    get busy() {
+      return utilization > 0.9;
     },
     close() {
       clearInterval(sampler);

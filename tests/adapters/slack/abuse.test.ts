@@ -394,7 +394,7 @@ describe('bursts', () => {
     await Promise.all(ids.map((id) => fake.responses.waitFor((r) => r.id === id, id, 10_000)));
     const wanted = new Set(ids);
     expect(fake.responses.filter((r) => wanted.has(r.id))).toHaveLength(ids.length);
-  });
+  }, 60_000);
 });
 
 describe('health on the Slack port', () => {

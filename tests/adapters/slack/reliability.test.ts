@@ -202,6 +202,35 @@ describe('load shedding', () => {
   });
 });
 
+describe('requests that waited in front of a busy process', () => {
+  it('are refused when stamped over 2.5 s ago and the process is busy, and answered when it is not', async () => {
+    const { url, log, adapter } = await startAdapter({}, { SLACK_STALE_AFTER_MS: '2500' });
+    const FORM = 'application/x-www-form-urlencoded';
+    const stale = uid('stale');
+    const signing = { timestamp: Math.floor(Date.now() / 1000) - 4 };
+    // Sent, then the process works without a break (as under a queue of requests): by the time
+    // the request is read it has waited, and the event loop has had no idle time.
+    const sending = postSigned(url, new URLSearchParams(command(stale)).toString(), FORM, { signing });
+    const until = performance.now() + 500;
+    while (performance.now() < until) {
+      // busy
+    }
+    const refused = await sending;
+    expect(JSON.parse(refused.body)).toEqual({ response_type: 'ephemeral', text: BUSY_TEXT });
+    expect(log.lines.find((l) => l.msg === 'shedding load: requests refused')?.reason).toBe(
+      'waited too long',
+    );
+
+    // Idle again: the same kind of request is answered.
+    while (adapter.busy) await new Promise((resolve) => setTimeout(resolve, 20));
+    const answered = uid('stale');
+    const sent = await postSigned(url, new URLSearchParams(command(answered)).toString(), FORM, { signing });
+    expect(sent.body).toBe('');
+    await fake.responses.waitFor((r) => r.id === answered, 'the answer');
+    expect(answersTo(stale)).toEqual([]);
+  });
+});
+
 describe('when the core fails', () => {
   const failing: Bot = { ...bot, ask: () => Promise.reject(new Error('state store unreachable')) };
 

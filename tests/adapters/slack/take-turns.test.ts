@@ -85,4 +85,17 @@ describe('createTurns', () => {
     expect(turns.admit()).toBeDefined();
     turns.close();
   });
+
+  it('reports busy after the event loop has had no idle time for a while, and not once it idles', async () => {
+    const turns = createTurns();
+    expect(turns.busy).toBe(false);
+    const until = performance.now() + 400;
+    while (performance.now() < until) {
+      // Work back to back, as under a queue of requests.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(turns.busy).toBe(true);
+    while (turns.busy) await new Promise((resolve) => setTimeout(resolve, 20));
+    turns.close();
+  });
 });
