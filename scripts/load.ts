@@ -21,11 +21,10 @@
 import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { cpus, loadavg } from 'node:os';
-import { BOT_TOKEN, startFakeSlack } from '../tests/adapters/slack/support/fake-slack.js';
-import { SIGNING_SECRET } from '../tests/adapters/slack/support/signed-request.js';
+import { startFakeSlack } from '../tests/adapters/slack/support/fake-slack.js';
 import { type ChildApp, startChildApp } from './lib/child-app.js';
 import { loadEvalSet } from './lib/eval-set.js';
-import { openLoop, type Sent, type Tally, tally, waitForAnswers } from './lib/slack-load.js';
+import { openLoop, type Sent, slackHttpEnv, type Tally, tally, waitForAnswers } from './lib/slack-load.js';
 
 const args = process.argv.slice(2);
 if (args.includes('--help')) {
@@ -124,14 +123,7 @@ process.exitCode = passed ? 0 : 1;
 
 /** A fresh Factdesk in Slack HTTP mode, ready. */
 async function startApp(): Promise<{ app: ChildApp; base: string }> {
-  const app = startChildApp({
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
-    PORT: '0',
-    LOG_LEVEL: 'info',
-    KNOWLEDGE_WATCH: 'false',
-  });
+  const app = startChildApp(slackHttpEnv(fake));
   void app.exited.then(() => exitTimes.set(app, performance.now()));
   try {
     const started = await app.waitForLog((e) => e.msg === 'slack adapter started', 60_000);

@@ -39,10 +39,8 @@ export function registerActions(app: App, deps: HandlerDeps): void {
     claimed,
     async ({ ack, body, action, respond, client, context }) => {
       await ack();
-      const ref = readRef(deps, action);
+      const ref = await cardClicked(deps, 'card', action, body);
       if (!ref) return;
-      if (typeof body.user?.id !== 'string') return ignoreMalformed(deps, 'card', 'user');
-      await deps.turns.next();
       const startedAt = deps.now();
       const place = placeOf(body, teamOf(context, body.team?.id));
       const query = slackQuery({ intent: ref }, body.user.id, place.conversation);
@@ -60,10 +58,8 @@ export function registerActions(app: App, deps: HandlerDeps): void {
   // "Share in channel" on an ephemeral answer: post it for everyone, then remove the private copy.
   app.action<ButtonClick>(SHARE_ACTION_ID, claimed, async ({ ack, body, action, respond, context }) => {
     await ack();
-    const ref = readRef(deps, action);
+    const ref = await cardClicked(deps, 'share', action, body);
     if (!ref) return;
-    if (typeof body.user?.id !== 'string') return ignoreMalformed(deps, 'share', 'user');
-    await deps.turns.next();
     const startedAt = deps.now();
     const channel = channelOf(body) ?? 'unknown-channel';
     const query = slackQuery(
@@ -88,6 +84,26 @@ export function registerActions(app: App, deps: HandlerDeps): void {
     }
     logExchange(deps, 'share', query, reply, startedAt);
   });
+}
+
+/**
+ * The card a click asks for, once the click is known to be readable and the answer's turn has
+ * come (see `take-turns.ts`); undefined, logged once, for a click that cannot be answered.
+ */
+async function cardClicked(
+  deps: HandlerDeps,
+  source: 'card' | 'share',
+  action: ButtonAction,
+  body: ButtonClick,
+): Promise<CardRef | undefined> {
+  const ref = readRef(deps, action);
+  if (!ref) return undefined;
+  if (typeof body.user?.id !== 'string') {
+    ignoreMalformed(deps, source, 'user');
+    return undefined;
+  }
+  await deps.turns.next();
+  return ref;
 }
 
 function readRef(deps: HandlerDeps, action: ButtonAction): CardRef | undefined {

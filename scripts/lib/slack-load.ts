@@ -8,9 +8,9 @@
  */
 import { Agent } from 'node:http';
 import { BUSY_TEXT } from '../../adapters/slack/notices.js';
-import type { FakeSlack } from '../../tests/adapters/slack/support/fake-slack.js';
+import { BOT_TOKEN, type FakeSlack } from '../../tests/adapters/slack/support/fake-slack.js';
 import { slashCommand } from '../../tests/adapters/slack/support/payloads.js';
-import { postSigned } from '../../tests/adapters/slack/support/signed-request.js';
+import { postSigned, SIGNING_SECRET } from '../../tests/adapters/slack/support/signed-request.js';
 import { percentile } from './latency.js';
 
 /** What became of one command. */
@@ -49,6 +49,19 @@ export interface LoadOptions {
 }
 
 export const responseId = (index: number) => `load-${index}`;
+
+/** The environment of a Factdesk child in Slack HTTP mode against `fake`, on a free port. */
+export function slackHttpEnv(fake: FakeSlack, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    KNOWLEDGE_WATCH: 'false',
+    ...extra,
+  };
+}
 
 /** Sends `count` commands at `rate` a second; resolves once every one has its outcome. */
 export async function openLoop(options: LoadOptions): Promise<Sent[]> {

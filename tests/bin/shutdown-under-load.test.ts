@@ -1,10 +1,9 @@
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChildApp } from '../../scripts/lib/child-app.js';
-import { openLoop, tally } from '../../scripts/lib/slack-load.js';
-import { BOT_TOKEN, type FakeSlack, startFakeSlack } from '../adapters/slack/support/fake-slack.js';
+import { openLoop, slackHttpEnv, tally } from '../../scripts/lib/slack-load.js';
+import { type FakeSlack, startFakeSlack } from '../adapters/slack/support/fake-slack.js';
 import { NO_LAG_SHEDDING } from '../adapters/slack/support/settings.js';
-import { SIGNING_SECRET } from '../adapters/slack/support/signed-request.js';
 
 /**
  * A deploy during traffic, on the real entry point: SIGTERM while signed commands keep arriving,
@@ -22,15 +21,7 @@ afterAll(async () => {
 
 describe('SIGTERM under load', { timeout: 120_000 }, () => {
   it('exits 0, closes the idle and the half-sent connection, and answers every acknowledged command', async () => {
-    const app = startChildApp({
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      KNOWLEDGE_WATCH: 'false',
-      ...NO_LAG_SHEDDING,
-    });
+    const app = startChildApp(slackHttpEnv(fake, NO_LAG_SHEDDING));
     const held: Socket[] = [];
     try {
       const started = await app.waitForLog((e) => e.msg === 'slack adapter started', 60_000);
