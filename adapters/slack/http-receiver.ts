@@ -126,7 +126,8 @@ export function createSlackReceiver(options: SlackReceiverOptions): SlackReceive
         ...retryOf(request.headers),
         customProperties: {},
       });
-      // No listener of ours took it (the adapter's middleware logged that): acknowledged empty.
+      // Acknowledged empty if no listener did (none of ours took it; the adapter's middleware
+      // logged that); a no-op otherwise.
       await ack(undefined);
     } catch (error) {
       // Bolt itself failed on the payload, before any listener (listener errors go to
