@@ -6,6 +6,7 @@ import type { Logger } from '../../src/log.js';
 import type { Adapter } from '../../src/platform.js';
 import { createInFlight } from '../../src/runtime/in-flight.js';
 import { createDiscordClient } from './client.js';
+import { guardedGateway } from './gateway-guard.js';
 import { createInteractionHandler } from './interaction-handler.js';
 import { errorFields } from './log-fields.js';
 import { createMessageHandler } from './message-handler.js';
@@ -32,6 +33,7 @@ export function createDiscordAdapter({ bot, config, logger, rest }: DiscordAdapt
   const client = createDiscordClient({
     ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}),
     rest,
+    gateway: guardedGateway(log),
   });
   guardPacketHandling(client, log);
 

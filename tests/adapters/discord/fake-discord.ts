@@ -33,6 +33,16 @@ export interface FakeDiscord {
   readonly requests: RecordedRequest[];
   /** Sends a gateway DISPATCH to every connected shard. */
   dispatch(t: string, d: unknown): void;
+  /** Sends a raw WebSocket message (any text, well formed or not) to every connected shard. */
+  sendRaw(data: string | Buffer): void;
+  /** Every gateway frame the shards sent, in order (IDENTIFY, heartbeats, RESUME, …). */
+  readonly received: Array<{ op: number; d?: unknown }>;
+  /**
+   * Resolves once the client has processed every frame sent so far: the fake dispatches an event
+   * no handler knows, asks for a heartbeat, and waits for one that carries that event's sequence
+   * number (a client heartbeats with the last sequence it has processed).
+   */
+  caughtUp(timeoutMs?: number): Promise<void>;
   /** Resolves with the first request (already received or still to come) that matches. */
   waitForRequest(match: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   /** Resolves when a shard has identified and been sent READY and GUILD_CREATE. */
@@ -68,6 +78,8 @@ export interface FakeOptions {
 export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeDiscord> {
   const requests: RecordedRequest[] = [];
   const identifies: Array<[number, number] | undefined> = [];
+  const received: Array<{ op: number; d?: unknown }> = [];
+  const heartbeatWaiters = new Set<(sequence: unknown) => void>();
   const waiters: Array<{ match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }> =
     [];
   const sockets = new Set<WebSocket>();
@@ -169,7 +181,13 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
     send(ws, { op: 10, d: { heartbeat_interval: 45_000 } });
     ws.on('message', (data) => {
       const packet = JSON.parse(String(data)) as { op: number; d?: { shard?: [number, number] } };
-      if (packet.op === 1) send(ws, { op: 11 });
+      received.push(packet);
+      if (packet.op === 1) {
+        send(ws, { op: 11 });
+        for (const waiter of [...heartbeatWaiters]) waiter(packet.d);
+      }
+      // RESUME (after a RECONNECT or a resumable INVALID_SESSION): the session carries on.
+      if (packet.op === 6) send(ws, { op: 0, t: 'RESUMED', s: ++sequence, d: null });
       if (packet.op !== 2) return;
       identifies.push(packet.d?.shard);
       send(ws, {
@@ -208,8 +226,34 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
     requests,
     identified,
     identifies,
+    received,
     dispatch(t, d) {
       for (const ws of sockets) send(ws, { op: 0, t, s: ++sequence, d });
+    },
+    sendRaw(data) {
+      for (const ws of sockets) ws.send(data);
+    },
+    caughtUp(timeoutMs = 10_000) {
+      const barrier = ++sequence;
+      for (const ws of sockets) send(ws, { op: 0, t: 'FAKE_BARRIER', s: barrier, d: {} });
+      return new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          heartbeatWaiters.delete(waiter);
+          reject(new Error('fake Discord: the client did not catch up'));
+        }, timeoutMs);
+        const waiter = (sequence: unknown) => {
+          // Frames are handled concurrently: a heartbeat may overtake the barrier. Ask again.
+          if (typeof sequence !== 'number' || sequence < barrier) {
+            for (const ws of sockets) send(ws, { op: 1, d: null });
+            return;
+          }
+          heartbeatWaiters.delete(waiter);
+          clearTimeout(timer);
+          resolve();
+        };
+        heartbeatWaiters.add(waiter);
+        for (const ws of sockets) send(ws, { op: 1, d: null });
+      });
     },
     waitForRequest(match, timeoutMs = 3000) {
       const found = requests.find(match);

@@ -1,14 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { spawnTracked } from '../../support/children.js';
 import { type FakeDiscord, startFakeDiscord } from './fake-discord.js';
+import { crashingFrames } from './frames.js';
 import { askCommand, malformedCommand } from './payloads.js';
 
 /**
- * The malformed-interaction crash, in real processes: an unguarded discord.js client dies of it
- * (this proves the guard is needed, and will fail once discord.js fixes the bug), and the
- * adapter's process lives on and answers the next interaction.
+ * Malformed gateway input, in real processes, where Node's default handling of an unhandled
+ * rejection (exit) applies as in production; vitest would intercept it in-process. An unguarded
+ * discord.js client dies of each (this proves the guards are needed, and will fail once
+ * discord.js fixes the bug); the adapter's process lives on and answers the next interaction.
  */
 
 const fixture = fileURLToPath(new URL('./fixtures/gateway-process.ts', import.meta.url));
@@ -20,7 +23,7 @@ interface Probe {
 }
 
 async function startProbe(mode: 'adapter' | 'bare', fake: FakeDiscord): Promise<Probe> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fixture], {
+  const child = spawnTracked(process.execPath, ['--import', 'tsx', fixture], {
     env: { ...process.env, PROBE_MODE: mode, PROBE_API: fake.api },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -38,39 +41,45 @@ async function startProbe(mode: 'adapter' | 'bare', fake: FakeDiscord): Promise<
   return { child, stderr: () => stderr, exited };
 }
 
-describe('a malformed INTERACTION_CREATE, in a real process', () => {
+describe('malformed gateway input, in a real process', () => {
   let fake: FakeDiscord | undefined;
-  let probe: Probe | undefined;
 
   afterEach(async () => {
-    if (probe && probe.child.exitCode === null && probe.child.signalCode === null) {
-      probe.child.kill('SIGTERM');
-      await probe.exited;
-    }
     await fake?.close();
-    probe = undefined;
     fake = undefined;
   });
 
-  it('kills a bare discord.js client process', async () => {
+  it('a malformed INTERACTION_CREATE kills a bare discord.js client process', async () => {
     fake = await startFakeDiscord();
-    probe = await startProbe('bare', fake);
+    const probe = await startProbe('bare', fake);
     fake.dispatch('INTERACTION_CREATE', malformedCommand('Who is Vedim Krasikov?').payload);
 
     expect(await probe.exited).not.toBe(0);
     expect(probe.stderr()).toContain('TypeError');
   });
 
+  it.each(crashingFrames)('%s kills a bare discord.js client process', async (_name, frame) => {
+    fake = await startFakeDiscord();
+    const probe = await startProbe('bare', fake);
+    fake.sendRaw(JSON.stringify(frame));
+
+    expect(await probe.exited).not.toBe(0);
+  });
+
   it('does not kill the adapter process, which answers the next interaction', async () => {
     fake = await startFakeDiscord();
-    probe = await startProbe('adapter', fake);
-    const good = askCommand('Who is Vedim Krasikov?');
+    const probe = await startProbe('adapter', fake);
     fake.dispatch('INTERACTION_CREATE', malformedCommand('Who is Vedim Krasikov?').payload);
+    for (const [, frame] of crashingFrames) fake.sendRaw(JSON.stringify(frame));
+    await fake.caughtUp();
+    const good = askCommand('Who is Vedim Krasikov?');
     fake.dispatch('INTERACTION_CREATE', good.payload);
 
-    const answered = await fake.waitForRequest((r) => r.path === good.callbackPath, 5000);
+    const answered = await fake.waitForRequest((r) => r.path === good.callbackPath, 30_000);
     expect((answered.body as { type: number }).type).toBe(4);
     expect(probe.child.exitCode).toBeNull();
     expect(probe.stderr()).toContain('skipped a malformed event');
+    const dropped = probe.stderr().match(/dropped a malformed gateway frame/g) ?? [];
+    expect(dropped).toHaveLength(crashingFrames.length);
   });
 });
