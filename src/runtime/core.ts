@@ -31,6 +31,8 @@ export interface CoreOptions {
   today?: () => string;
   /** Debounce of the knowledge watcher; tests shorten it. */
   reloadDebounceMs?: number;
+  /** How often the knowledge watcher compares the folder with what it was; tests shorten it. */
+  folderCheckMs?: number;
   /** Platforms whose users are not rate limited, by name (see `Platform.rateLimited`). */
   unlimited?: readonly string[];
 }
@@ -79,6 +81,7 @@ export function createCore(config: CoreConfig, logger: Logger, options: CoreOpti
     health,
     logger,
     ...(options.reloadDebounceMs !== undefined ? { debounceMs: options.reloadDebounceMs } : {}),
+    ...(options.folderCheckMs !== undefined ? { checkMs: options.folderCheckMs } : {}),
   });
   // Stopped last (services stop in reverse order), once no adapter can ask any more.
   const state: Service = { name: 'state', start: async () => {}, stop: () => stores.close() };

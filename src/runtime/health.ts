@@ -25,7 +25,19 @@ export interface Readiness {
   cards: number;
   packs: PackStatus[];
   platforms: Record<string, PlatformState>;
-  knowledge: { loadedAt: string | null; lastReloadFailed: boolean };
+  knowledge: {
+    loadedAt: string | null;
+    lastReloadFailed: boolean;
+    /** Packs this process served and a reload dropped (their folder or pack.yaml is gone). */
+    droppedPacks: DroppedPack[];
+  };
+}
+
+export interface DroppedPack {
+  id: string;
+  /** The version last served. */
+  version: string;
+  droppedAt: string;
 }
 
 /**
@@ -34,9 +46,12 @@ export interface Readiness {
  * shutting down. A load balancer routes by `/readyz`; an orchestrator restarts by `/healthz`.
  */
 export interface Health {
+  /** New packs are served. A pack served before and missing now is reported as dropped until it returns. */
   knowledgeLoaded(packs: readonly VersionedPack[]): void;
   /** A reload failed; the packs loaded before keep answering, so readiness is unchanged. */
   knowledgeReloadFailed(): void;
+  /** A reload found the packs already served: whatever failed before has been put right. */
+  knowledgeUnchanged(): void;
   platform(name: string, state: PlatformState): void;
   /** Shutting down: from now on `/readyz` answers 503 so that traffic moves elsewhere. */
   drain(): void;
@@ -52,6 +67,7 @@ export function createHealth(now: () => number = Date.now): Health {
   let packs: PackStatus[] = [];
   let loadedAt: number | undefined;
   let lastReloadFailed = false;
+  const dropped = new Map<string, DroppedPack>();
   let draining = false;
   const platforms = new Map<string, PlatformState>();
 
@@ -68,18 +84,32 @@ export function createHealth(now: () => number = Date.now): Health {
       knowledge: {
         loadedAt: loadedAt === undefined ? null : new Date(loadedAt).toISOString(),
         lastReloadFailed,
+        droppedPacks: [...dropped.values()],
       },
     };
   };
 
   return {
     knowledgeLoaded(loaded) {
-      packs = loaded.map((p) => ({ id: p.pack.id, version: p.version, cards: p.pack.cards.length }));
+      const next = loaded.map((p) => ({ id: p.pack.id, version: p.version, cards: p.pack.cards.length }));
+      const ids = new Set(next.map((p) => p.id));
+      for (const gone of packs.filter((p) => !ids.has(p.id))) {
+        dropped.set(gone.id, {
+          id: gone.id,
+          version: gone.version,
+          droppedAt: new Date(now()).toISOString(),
+        });
+      }
+      for (const id of ids) dropped.delete(id);
+      packs = next;
       loadedAt = now();
       lastReloadFailed = false;
     },
     knowledgeReloadFailed() {
       lastReloadFailed = true;
+    },
+    knowledgeUnchanged() {
+      lastReloadFailed = false;
     },
     platform(name, state) {
       platforms.set(name, state);
