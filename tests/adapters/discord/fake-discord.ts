@@ -255,7 +255,7 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
         for (const ws of sockets) send(ws, { op: 1, d: null });
       });
     },
-    waitForRequest(match, timeoutMs = 3000) {
+    waitForRequest(match, timeoutMs = 20_000) {
       const found = requests.find(match);
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
