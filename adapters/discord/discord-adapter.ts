@@ -21,12 +21,17 @@ export interface DiscordAdapterOptions {
   rest?: Partial<RESTOptions>;
 }
 
+export interface DiscordAdapter extends Adapter {
+  /** Events being handled: replies being computed or sent. */
+  readonly inFlight: number;
+}
+
 /**
  * The Discord adapter: a discord.js gateway client that turns slash commands, buttons,
  * @-mentions and DMs into queries for the bot and renders its replies as embeds. When started
  * by discord.js's ShardingManager, the client takes its shard from the environment by itself.
  */
-export function createDiscordAdapter({ bot, config, logger, rest }: DiscordAdapterOptions): Adapter {
+export function createDiscordAdapter({ bot, config, logger, rest }: DiscordAdapterOptions): DiscordAdapter {
   const token = config.DISCORD_TOKEN;
   if (!token) throw new ConfigError('DISCORD_TOKEN', 'required for the Discord adapter');
   const log = logger.child({ platform: 'discord' });
@@ -80,6 +85,9 @@ export function createDiscordAdapter({ bot, config, logger, rest }: DiscordAdapt
       await inFlight.idle();
       await client.destroy();
       log.info('discord: disconnected');
+    },
+    get inFlight() {
+      return inFlight.count;
     },
   };
 }
