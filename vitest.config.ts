@@ -8,6 +8,9 @@
  *   child process a test leaves running, pass, fail or timeout: start children with
  *   `spawnTracked()` or hand them to `track()` (tests/support/children.ts).
  * - `unit`: every other `tests/**\/*.test.ts`: in-process, no I/O beyond reading files; 10 s per test.
+ *   Unit files share one module registry per worker (`isolate: false`: the unit project runs in
+ *   12 s instead of 48 s on a busy 2-core machine), so a unit test must not mock modules, change
+ *   `process.env` or leave global state behind; a test that needs to belongs in `integration`.
  *
  * In both, wait for a signal (a log line, a request the fake received, a later event that proves an
  * earlier one would have arrived), never for a fixed time; bound durations in CPU time or with
@@ -25,6 +28,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          isolate: false,
           include: ['tests/**/*.test.ts'],
           exclude: [integration],
           testTimeout: 10_000,

@@ -84,14 +84,15 @@ describe.concurrent('bin/start.ts', () => {
       expect(stopped.code).toBe(0);
       // Logs: JSON on stderr at the level from the environment (info), not the one in .env (debug).
       const logs = app.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
-      // The answer was delivered (its line is written after the delivery) between the drain and
-      // the exit: a process that had not waited would have exited with the answer held.
-      const at = (match: (l: Record<string, unknown>) => boolean) => logs.findIndex(match);
-      const finishing = at((l) => l.msg === 'finishing replies');
-      const answered = at((l) => l.msg === 'answered' && l.source === 'command');
-      expect(finishing).toBeGreaterThanOrEqual(0);
-      expect(answered).toBeGreaterThan(finishing);
-      expect(at((l) => l.msg === 'stopped')).toBeGreaterThan(answered);
+      // The answer was delivered (its line is logged after the delivery) between the drain and
+      // the exit: a process that had not waited would have exited with the answer held. Compared
+      // by the time each line was logged, as lines written in the same millisecond can reach
+      // stderr out of order.
+      const when = (match: (l: Record<string, unknown>) => boolean) => Number(logs.find(match)?.time);
+      const finishing = when((l) => l.msg === 'finishing replies');
+      const answered = when((l) => l.msg === 'answered' && l.source === 'command');
+      expect(answered).toBeGreaterThanOrEqual(finishing);
+      expect(when((l) => l.msg === 'stopped')).toBeGreaterThanOrEqual(answered);
       expect(logs.some((l) => l.msg === 'knowledge loaded')).toBe(true);
       expect(logs.every((l) => Number(l.level) >= 30)).toBe(true);
       expect(app.output).toEqual([]);

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnTracked } from '../../support/children.js';
 import { type FakeDiscord, startFakeDiscord } from './fake-discord.js';
 import { crashingFrames } from './frames.js';
@@ -41,45 +41,52 @@ async function startProbe(mode: 'adapter' | 'bare', fake: FakeDiscord): Promise<
   return { child, stderr: () => stderr, exited };
 }
 
-describe('malformed gateway input, in a real process', () => {
-  let fake: FakeDiscord | undefined;
+/** A fake Discord for one test, closed when the test ends: the tests run side by side. */
+async function withFake(test: (fake: FakeDiscord) => Promise<void>): Promise<void> {
+  const fake = await startFakeDiscord();
+  try {
+    await test(fake);
+  } finally {
+    await fake.close();
+  }
+}
 
-  afterEach(async () => {
-    await fake?.close();
-    fake = undefined;
-  });
+// Side by side: each test is a Node process starting discord.js, mostly waiting on its own start.
+describe.concurrent('malformed gateway input, in a real process', () => {
+  it('a malformed INTERACTION_CREATE kills a bare discord.js client process', () =>
+    withFake(async (fake) => {
+      const probe = await startProbe('bare', fake);
+      fake.dispatch('INTERACTION_CREATE', malformedCommand('Who is Vedim Krasikov?').payload);
 
-  it('a malformed INTERACTION_CREATE kills a bare discord.js client process', async () => {
-    fake = await startFakeDiscord();
-    const probe = await startProbe('bare', fake);
-    fake.dispatch('INTERACTION_CREATE', malformedCommand('Who is Vedim Krasikov?').payload);
+      expect(await probe.exited).not.toBe(0);
+      expect(probe.stderr()).toContain('TypeError');
+    }));
 
-    expect(await probe.exited).not.toBe(0);
-    expect(probe.stderr()).toContain('TypeError');
-  });
+  it.each(crashingFrames)('%s kills a bare discord.js client process', (_name, frame) =>
+    withFake(async (fake) => {
+      const probe = await startProbe('bare', fake);
+      fake.sendRaw(JSON.stringify(frame));
 
-  it.each(crashingFrames)('%s kills a bare discord.js client process', async (_name, frame) => {
-    fake = await startFakeDiscord();
-    const probe = await startProbe('bare', fake);
-    fake.sendRaw(JSON.stringify(frame));
+      expect(await probe.exited).not.toBe(0);
+    }),
+  );
 
-    expect(await probe.exited).not.toBe(0);
-  });
+  it('does not kill the adapter process, which answers the next interaction', () =>
+    withFake(async (fake) => {
+      const probe = await startProbe('adapter', fake);
+      fake.dispatch('INTERACTION_CREATE', malformedCommand('Who is Vedim Krasikov?').payload);
+      for (const [, frame] of crashingFrames) fake.sendRaw(JSON.stringify(frame));
+      await fake.caughtUp();
+      const good = askCommand('Who is Vedim Krasikov?');
+      fake.dispatch('INTERACTION_CREATE', good.payload);
 
-  it('does not kill the adapter process, which answers the next interaction', async () => {
-    fake = await startFakeDiscord();
-    const probe = await startProbe('adapter', fake);
-    fake.dispatch('INTERACTION_CREATE', malformedCommand('Who is Vedim Krasikov?').payload);
-    for (const [, frame] of crashingFrames) fake.sendRaw(JSON.stringify(frame));
-    await fake.caughtUp();
-    const good = askCommand('Who is Vedim Krasikov?');
-    fake.dispatch('INTERACTION_CREATE', good.payload);
-
-    const answered = await fake.waitForRequest((r) => r.path === good.callbackPath);
-    expect((answered.body as { type: number }).type).toBe(4);
-    expect(probe.child.exitCode).toBeNull();
-    expect(probe.stderr()).toContain('skipped a malformed event');
-    const dropped = probe.stderr().match(/dropped a malformed gateway frame/g) ?? [];
-    expect(dropped).toHaveLength(crashingFrames.length);
-  });
+      const answered = await fake.waitForRequest((r) => r.path === good.callbackPath);
+      expect((answered.body as { type: number }).type).toBe(4);
+      expect(probe.child.exitCode).toBeNull();
+      expect(probe.stderr()).toContain('skipped a malformed event');
+      const dropped = probe.stderr().match(/dropped a malformed gateway frame/g) ?? [];
+      expect(dropped).toHaveLength(crashingFrames.length);
+      probe.child.kill('SIGTERM');
+      expect(await probe.exited).toBe(0);
+    }));
 });
