@@ -23,6 +23,8 @@ const integration = 'tests/**/*.integration.test.ts';
 
 export default defineConfig({
   test: {
+    // expect.poll's 1 s default is a failure bound too short for a busy machine.
+    expect: { poll: { timeout: 20_000, interval: 20 } },
     projects: [
       {
         extends: true,
