@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDiscordAdapter, type DiscordAdapter } from '../../../adapters/discord/discord-adapter.js';
+import type { DiscordAdapter } from '../../../adapters/discord/discord-adapter.js';
 import { createBot } from '../../../src/bot/bot.js';
 import type { Query } from '../../../src/bot/query.js';
 import type { Reply } from '../../../src/bot/reply.js';
 import { loadPacks } from '../../../src/knowledge/load-packs.js';
 import { until } from '../../support/until.js';
+import { connectedAdapter } from './connect.js';
 import { shown } from './display.js';
 import { type FakeDiscord, ids, type RecordedRequest, startFakeDiscord } from './fake-discord.js';
 import { captureLogs } from './log-capture.js';
@@ -90,13 +91,7 @@ describe('Discord adapter against a fake Discord', () => {
 
   beforeAll(async () => {
     fake = await startFakeDiscord();
-    adapter = createDiscordAdapter({
-      bot,
-      config: { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.api },
-      logger: logs.logger,
-      rest: { retries: 0, timeout: 5000 },
-    });
-    await adapter.start();
+    adapter = await connectedAdapter(bot, fake, logs.logger);
   });
 
   afterAll(async () => {

@@ -52,7 +52,7 @@ export interface FakeDiscord {
   close(): Promise<void>;
 }
 
-const botUser = {
+export const botUser = {
   id: ids.bot,
   username: 'factdesk',
   discriminator: '0',
@@ -60,6 +60,18 @@ const botUser = {
   avatar: null,
   global_name: null,
 };
+
+/** The READY payload the fake sends after IDENTIFY. */
+export function readyPayload(resumeUrl: string) {
+  return {
+    v: 10,
+    user: botUser,
+    guilds: [{ id: ids.guild, unavailable: true }],
+    session_id: 'fake-session',
+    resume_gateway_url: resumeUrl,
+    application: { id: ids.app, flags: 0 },
+  };
+}
 
 export const human = {
   id: ids.user,
@@ -194,14 +206,7 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
         op: 0,
         t: 'READY',
         s: ++sequence,
-        d: {
-          v: 10,
-          user: botUser,
-          guilds: [{ id: ids.guild, unavailable: true }],
-          session_id: 'fake-session',
-          resume_gateway_url: `ws://127.0.0.1:${port()}`,
-          application: { id: ids.app, flags: 0 },
-        },
+        d: readyPayload(`ws://127.0.0.1:${port()}`),
       });
       send(ws, {
         op: 0,

@@ -1,4 +1,4 @@
-import { ids } from './fake-discord.js';
+import { readyPayload } from './fake-discord.js';
 
 /**
  * Gateway frames as a buggy or hostile gateway might send them. The first four are the ones
@@ -39,22 +39,4 @@ export const otherMalformedFrames: ReadonlyArray<readonly [string, string]> = [
 /** A READY as the fake sends it, with some fields replaced (undefined: left out). */
 export function readyWith(changes: Record<string, unknown>): string {
   return JSON.stringify({ op: 0, t: 'READY', s: 1, d: { ...readyPayload('ws://127.0.0.1:1'), ...changes } });
-}
-
-export function readyPayload(resumeUrl: string) {
-  return {
-    v: 10,
-    user: {
-      id: ids.bot,
-      username: 'factdesk',
-      discriminator: '0',
-      bot: true,
-      avatar: null,
-      global_name: null,
-    },
-    guilds: [{ id: ids.guild, unavailable: true }],
-    session_id: 'fake-session',
-    resume_gateway_url: resumeUrl,
-    application: { id: ids.app, flags: 0 },
-  };
 }

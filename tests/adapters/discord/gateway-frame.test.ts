@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { frameLabel, frameProblem } from '../../../adapters/discord/gateway-frame.js';
-import { crashingFrames, otherMalformedFrames, readyPayload } from './frames.js';
+import { readyPayload } from './fake-discord.js';
+import { crashingFrames, otherMalformedFrames } from './frames.js';
 import { askCommand } from './payloads.js';
 
 /** Frames a real gateway sends, which must all pass. */

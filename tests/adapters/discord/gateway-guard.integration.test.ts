@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDiscordAdapter } from '../../../adapters/discord/discord-adapter.js';
 import { createBot } from '../../../src/bot/bot.js';
 import { loadPacks } from '../../../src/knowledge/load-packs.js';
 import type { Adapter } from '../../../src/platform.js';
-import { type FakeDiscord, ids, startFakeDiscord } from './fake-discord.js';
-import { crashingFrames, otherMalformedFrames, readyPayload } from './frames.js';
+import { connectedAdapter } from './connect.js';
+import { type FakeDiscord, ids, readyPayload, startFakeDiscord } from './fake-discord.js';
+import { crashingFrames, otherMalformedFrames } from './frames.js';
 import { captureLogs } from './log-capture.js';
 import { askCommand } from './payloads.js';
 
@@ -27,13 +27,7 @@ const bot = createBot(loadPacks('knowledge'));
 
 beforeAll(async () => {
   fake = await startFakeDiscord();
-  adapter = createDiscordAdapter({
-    bot,
-    config: { DISCORD_TOKEN: 'fake.token.x', DISCORD_API_URL: fake.api },
-    logger: logs.logger,
-    rest: { retries: 0, timeout: 5000 },
-  });
-  await adapter.start();
+  adapter = await connectedAdapter(bot, fake, logs.logger);
 });
 
 afterAll(async () => {
