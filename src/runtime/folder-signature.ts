@@ -1,4 +1,4 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { type BigIntStats, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Deeper than any knowledge layout (`<pack>/pack.yaml`, `<pack>/sources/…`); bounds symlink loops. */
@@ -11,7 +11,8 @@ const MAX_ENTRIES = 10_000;
  * does: its real path (a swapped symlink changes it) and inode (a folder removed and recreated or
  * renamed into place changes it), then every file and folder below it, symlinks followed, with
  * its inode, size and modification time in nanoseconds (hidden names skipped). `undefined` when
- * the folder is missing.
+ * the folder is missing. Never throws: an entry that cannot be read (a looping or dangling link,
+ * no permission) is listed as unreadable.
  *
  * File-system events (`fs.watch`) follow the inode they were set on, so they go silent when the
  * folder is replaced; this follows the path, at the cost of a `stat` per file each time it is read
@@ -39,9 +40,9 @@ export function folderSignature(path: string): string | undefined {
       if (name.startsWith('.')) continue;
       const full = join(dir, name);
       const shown = relative ? `${relative}/${name}` : name;
-      const stat = statSync(full, { bigint: true, throwIfNoEntry: false });
+      const stat = statOf(full);
       if (!stat) {
-        lines.push(`${shown} dangling`);
+        lines.push(`${shown} unreadable`); // a dangling or looping link, no permission
         continue;
       }
       if (stat.isDirectory()) {
@@ -53,9 +54,18 @@ export function folderSignature(path: string): string | undefined {
       }
     }
   };
-  const root = statSync(real, { bigint: true, throwIfNoEntry: false });
+  const root = statOf(real);
   if (!root?.isDirectory()) return undefined;
   lines.push(`${real} ${root.dev} ${root.ino}`);
   visit(real, '', 1);
   return lines.join('\n');
+}
+
+/** `stat` (symlinks followed), or undefined when there is nothing readable there. Never throws. */
+function statOf(path: string): BigIntStats | undefined {
+  try {
+    return statSync(path, { bigint: true, throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }

@@ -142,7 +142,7 @@ export function createKnowledgeReloader(options: KnowledgeReloaderOptions): Know
    * (or has gone deaf): watch again, and reload.
    */
   const check = () => {
-    const now = folderSignature(dir);
+    const now = folderSignature(dir); // never throws: it runs on a timer
     if (now !== seen) {
       seen = now;
       if (!eventSinceCheck || fsWatcher === undefined) rewatch();

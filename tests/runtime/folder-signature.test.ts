@@ -51,6 +51,13 @@ describe('folderSignature', () => {
     expect(folderSignature(link)).not.toBe(before);
   });
 
+  it('reads past a looping or dangling link instead of throwing', () => {
+    symlinkSync(join(dir, 'loop'), join(dir, 'loop'));
+    symlinkSync(join(base, 'nowhere'), join(dir, 'dangling'));
+    expect(folderSignature(dir)).toMatch(/^loop unreadable$/m);
+    expect(folderSignature(dir)).toMatch(/^dangling unreadable$/m);
+  });
+
   it('is undefined for a missing folder or a file', () => {
     expect(folderSignature(join(base, 'nothing-here'))).toBeUndefined();
     expect(folderSignature(join(dir, 'demo', 'pack.yaml'))).toBeUndefined();
