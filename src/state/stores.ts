@@ -30,7 +30,6 @@ export function createStateStores(config: StateConfig, now: () => number = Date.
     limiter: inProcessRateLimiter({
       perMinute: config.RATE_LIMIT_PER_MINUTE,
       burst: config.RATE_LIMIT_BURST,
-      now,
     }),
     seenSet: (_name, options) => inProcessSeenSet({ now, ...options }),
     close: async () => {},
