@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { CoreConfig } from '../config.js';
 import type { VersionedPack } from '../knowledge/load-packs.js';
+import type { StateStatus } from '../state/stores.js';
 import { close, listen } from './http-listen.js';
 
 /** A GET route on an HTTP server, in node:http terms so that any server can mount it. */
@@ -26,6 +27,8 @@ export interface Readiness {
   packs: PackStatus[];
   platforms: Record<string, PlatformState>;
   knowledge: { loadedAt: string | null; lastReloadFailed: boolean };
+  /** Where conversations, rate limits and de-duplication live; Redis unreachable does not make it unready. */
+  state?: StateStatus;
 }
 
 /**
@@ -40,6 +43,8 @@ export interface Health {
   platform(name: string, state: PlatformState): void;
   /** Shutting down: from now on `/readyz` answers 503 so that traffic moves elsewhere. */
   drain(): void;
+  /** Where the state stores report from, read on every `/readyz`. */
+  stateStore(status: () => StateStatus): void;
   readiness(): Readiness;
   /** `/healthz` and `/readyz`, to mount on an existing server (Bolt's, in Slack HTTP mode). */
   readonly routes: HttpRoute[];
@@ -53,6 +58,7 @@ export function createHealth(now: () => number = Date.now): Health {
   let loadedAt: number | undefined;
   let lastReloadFailed = false;
   let draining = false;
+  let stateStatus: (() => StateStatus) | undefined;
   const platforms = new Map<string, PlatformState>();
 
   const readiness = (): Readiness => {
@@ -69,6 +75,7 @@ export function createHealth(now: () => number = Date.now): Health {
         loadedAt: loadedAt === undefined ? null : new Date(loadedAt).toISOString(),
         lastReloadFailed,
       },
+      ...(stateStatus ? { state: stateStatus() } : {}),
     };
   };
 
@@ -86,6 +93,9 @@ export function createHealth(now: () => number = Date.now): Health {
     },
     drain() {
       draining = true;
+    },
+    stateStore(status) {
+      stateStatus = status;
     },
     readiness,
     routes: [
