@@ -31,8 +31,8 @@ export interface FakeDiscord {
   /** REST base to give discord.js as `rest.api`, e.g. `http://127.0.0.1:1234/api`. */
   readonly api: string;
   readonly requests: RecordedRequest[];
-  /** Sends a gateway DISPATCH to every connected shard. */
-  dispatch(t: string, d: unknown): void;
+  /** Sends a gateway DISPATCH to every connected shard, or to shard `shard` only. */
+  dispatch(t: string, d: unknown, shard?: number): void;
   /** Resolves with the first request (already received or still to come) that matches. */
   waitForRequest(match: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   /** Resolves when a shard has identified and been sent READY and GUILD_CREATE. */
@@ -71,6 +71,8 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
   const waiters: Array<{ match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }> =
     [];
   const sockets = new Set<WebSocket>();
+  /** The shard each connection identified as. */
+  const shardOf = new Map<WebSocket, number>();
   let sequence = 0;
   let markIdentified: () => void = () => {};
   const identified = new Promise<void>((resolve) => {
@@ -172,6 +174,7 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
       if (packet.op === 1) send(ws, { op: 11 });
       if (packet.op !== 2) return;
       identifies.push(packet.d?.shard);
+      shardOf.set(ws, packet.d?.shard?.[0] ?? 0);
       send(ws, {
         op: 0,
         t: 'READY',
@@ -208,8 +211,10 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
     requests,
     identified,
     identifies,
-    dispatch(t, d) {
-      for (const ws of sockets) send(ws, { op: 0, t, s: ++sequence, d });
+    dispatch(t, d, shard) {
+      for (const ws of sockets) {
+        if (shard === undefined || shardOf.get(ws) === shard) send(ws, { op: 0, t, s: ++sequence, d });
+      }
     },
     waitForRequest(match, timeoutMs = 3000) {
       const found = requests.find(match);
