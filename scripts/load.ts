@@ -189,7 +189,7 @@ try {
       `answer latency p50 ${summary.answerP50Ms} ms   p99 ${summary.answerP99Ms} ms   (answered per instance: ${summary.answeredPerInstance.join(' / ')}, warm-up included)`,
       ...(redisCommands
         ? [
-            `redis          ${round(redisCommands.total / REQUESTS, 2)} commands a command (${JSON.stringify(redisCommands.byCommand)}${redisCommands.exact ? '' : '; other clients of REDIS_URL included'})`,
+            `redis          ${round(redisCommands.total / REQUESTS, 2)} commands a command (${JSON.stringify(redisCommands.byCommand)}${redisCommands.exact ? '' : '; other clients of REDIS_URL included'}); found unreachable ${redisCommands.unreachable} times`,
           ]
         : []),
       `cpu            server ${summary.serverCpuMsPerCommand} ms a command (ack and answer); load client and fakes ${summary.clientAndFakesCpuMsPerCommand} ms`,

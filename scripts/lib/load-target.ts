@@ -40,6 +40,8 @@ export interface RedisCommands {
   /** True when the Redis is this run's own, so that `total` counts only Factdesk's commands. */
   exact: boolean;
   byCommand: Record<string, number>;
+  /** Times an instance found Redis unreachable (too slow, say) and answered from its own state. */
+  unreachable: number;
 }
 
 export async function startLoadTarget(
@@ -101,7 +103,10 @@ export async function startLoadTarget(
         if (delta > 0 && name !== 'info') byCommand[name] = delta;
       }
       const total = Object.values(byCommand).reduce((sum, n) => sum + n, 0);
-      return { total, exact: privateRedis !== undefined, byCommand };
+      const unreachable = apps
+        .flatMap((app) => app.logs)
+        .filter((line) => line.includes('redis unreachable')).length;
+      return { total, exact: privateRedis !== undefined, byCommand, unreachable };
     },
     async stop(signal = 'SIGTERM', timeoutMs) {
       const codes = await group.stop(signal, timeoutMs);
