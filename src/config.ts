@@ -48,7 +48,7 @@ const coreSettings = z.object({
   SHUTDOWN_TIMEOUT_MS: integer(0, 600_000, 10_000),
   PORT: optionalText.pipe(port.default(3000)),
   HEALTH_PORT: optionalText.pipe(port.optional()),
-  // Shared state (docs/operations.md, "Several instances"): Redis when REDIS_URL is set.
+  // Shared state (docs/operations.md, "Several instances and Redis"): Redis when REDIS_URL is set.
   REDIS_URL: optionalText.pipe(
     z.url({ protocol: /^rediss?$/, error: 'expected redis://host:port or rediss://host:port' }).optional(),
   ),
@@ -104,8 +104,9 @@ export function settingNames(platforms: readonly SettingsSource[]): string[] {
 }
 
 /**
- * Settings whose values are secrets: the core's and those the platforms declare. Besides never being logged,
- * they are scrubbed out of any error text the entry point prints, in case a library quotes one.
+ * Settings whose values are secrets: the core's and those the platforms declare. Besides never
+ * being logged, they are scrubbed out of any error text the entry point prints, in case a
+ * library quotes one.
  */
 export function secretSettings(platforms: readonly SettingsSource[]): string[] {
   return [...CORE_SECRETS, ...platforms.flatMap((p) => p.secrets)];

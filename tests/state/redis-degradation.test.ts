@@ -39,7 +39,8 @@ interface Instance {
 }
 
 async function instanceOn(redisUrl: string, env: Record<string, string> = {}): Promise<Instance> {
-  const config = readConfig({ REDIS_URL: redisUrl, KEY_PREFIX: PREFIX, ...env });
+  // A generous timeout unless a test sets one: a lagging event loop must not pass for Redis going away.
+  const config = readConfig({ REDIS_URL: redisUrl, KEY_PREFIX: PREFIX, REDIS_TIMEOUT_MS: '2000', ...env });
   const log = memoryLogger('info');
   const stores = createStateStores(config, { logger: log.logger });
   cleanup.push(() => stores.close());

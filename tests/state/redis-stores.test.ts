@@ -17,7 +17,8 @@ let redis: Redis;
 
 /** One instance's stores, connected. */
 async function instance(env: Record<string, string> = {}): Promise<StateStores> {
-  const config = readConfig({ REDIS_URL: url, KEY_PREFIX: PREFIX, ...env });
+  // A generous timeout: on a busy machine a lagging event loop must not pass for Redis going away.
+  const config = readConfig({ REDIS_URL: url, KEY_PREFIX: PREFIX, REDIS_TIMEOUT_MS: '2000', ...env });
   const stores = createStateStores(config, { logger: memoryLogger('silent').logger });
   opened.push(stores);
   await stores.start();

@@ -70,6 +70,8 @@ describeWithRedis('two Slack instances sharing Redis', () => {
       LOG_LEVEL: 'info',
       RATE_LIMIT_BURST: String(BURST),
       RATE_LIMIT_PER_MINUTE: '1',
+      // Generous: on a busy machine a lagging event loop must not pass for Redis going away.
+      REDIS_TIMEOUT_MS: '2000',
     });
     [a, b] = group.instances as [SlackInstance, SlackInstance];
   }, 120_000);
@@ -180,6 +182,7 @@ describeWithRedis('two Slack instances sharing Redis', () => {
     const user = uid('UBack');
     await command(group.base, QUESTION, user);
     const followUp = await command(group.base, FOLLOW_UP, user);
+    expect(await answeredBy(user, 2)).toEqual([1, 1]);
     expect(textOf(followUp.body.blocks)).toContain(escapeMrkdwn(followUpAnswer));
     // One warning and one recovery per instance, however many questions came in between.
     for (const instance of [a, b]) {

@@ -55,6 +55,8 @@ describeWithRedis('Discord shards sharing Redis', () => {
       RATE_LIMIT_BURST: String(BURST),
       RATE_LIMIT_PER_MINUTE: '1',
       KNOWLEDGE_WATCH: 'false',
+      // Generous: on a busy machine a lagging event loop must not pass for Redis going away.
+      REDIS_TIMEOUT_MS: '2000',
     });
     manager = createDiscordShardManager({
       config: { DISCORD_TOKEN: 'fake.token.x', DISCORD_API_URL: fake.api, DISCORD_SHARDS: 2 },
