@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { CoreConfig } from '../config.js';
 import type { VersionedPack } from '../knowledge/load-packs.js';
+import type { StateStatus } from '../state/stores.js';
 import { close, listen } from './http-listen.js';
 
 /** A GET route on an HTTP server, in node:http terms so that any server can mount it. */
@@ -31,6 +32,8 @@ export interface Readiness {
     /** Packs this process served and a reload dropped (their folder or pack.yaml is gone). */
     droppedPacks: DroppedPack[];
   };
+  /** Where conversations, rate limits and de-duplication live; Redis unreachable does not make it unready. */
+  state?: StateStatus;
 }
 
 export interface DroppedPack {
@@ -55,6 +58,8 @@ export interface Health {
   platform(name: string, state: PlatformState): void;
   /** Shutting down: from now on `/readyz` answers 503 so that traffic moves elsewhere. */
   drain(): void;
+  /** Where the state stores report from, read on every `/readyz`. */
+  stateStore(status: () => StateStatus): void;
   readiness(): Readiness;
   /** `/healthz` and `/readyz`, to mount on an existing server (Bolt's, in Slack HTTP mode). */
   readonly routes: HttpRoute[];
@@ -69,6 +74,7 @@ export function createHealth(now: () => number = Date.now): Health {
   let lastReloadFailed = false;
   const dropped = new Map<string, DroppedPack>();
   let draining = false;
+  let stateStatus: (() => StateStatus) | undefined;
   const platforms = new Map<string, PlatformState>();
 
   const readiness = (): Readiness => {
@@ -86,6 +92,7 @@ export function createHealth(now: () => number = Date.now): Health {
         lastReloadFailed,
         droppedPacks: [...dropped.values()],
       },
+      ...(stateStatus ? { state: stateStatus() } : {}),
     };
   };
 
@@ -116,6 +123,9 @@ export function createHealth(now: () => number = Date.now): Health {
     },
     drain() {
       draining = true;
+    },
+    stateStore(status) {
+      stateStatus = status;
     },
     readiness,
     routes: [

@@ -31,8 +31,8 @@ export interface FakeDiscord {
   /** REST base to give discord.js as `rest.api`, e.g. `http://127.0.0.1:1234/api`. */
   readonly api: string;
   readonly requests: RecordedRequest[];
-  /** Sends a gateway DISPATCH to every connected shard. */
-  dispatch(t: string, d: unknown): void;
+  /** Sends a gateway DISPATCH to every connected shard, or to shard `shard` only. */
+  dispatch(t: string, d: unknown, shard?: number): void;
   /** Sends a raw WebSocket message (any text, well formed or not) to every connected shard. */
   sendRaw(data: string | Buffer): void;
   /** Every gateway frame the shards sent, in order (IDENTIFY, heartbeats, RESUME, …). */
@@ -95,6 +95,8 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
   const waiters: Array<{ match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }> =
     [];
   const sockets = new Set<WebSocket>();
+  /** The shard each connection identified as. */
+  const shardOf = new Map<WebSocket, number>();
   let sequence = 0;
   let markIdentified: () => void = () => {};
   const identified = new Promise<void>((resolve) => {
@@ -202,6 +204,7 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
       if (packet.op === 6) send(ws, { op: 0, t: 'RESUMED', s: ++sequence, d: null });
       if (packet.op !== 2) return;
       identifies.push(packet.d?.shard);
+      shardOf.set(ws, packet.d?.shard?.[0] ?? 0);
       send(ws, {
         op: 0,
         t: 'READY',
@@ -232,8 +235,10 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
     identified,
     identifies,
     received,
-    dispatch(t, d) {
-      for (const ws of sockets) send(ws, { op: 0, t, s: ++sequence, d });
+    dispatch(t, d, shard) {
+      for (const ws of sockets) {
+        if (shard === undefined || shardOf.get(ws) === shard) send(ws, { op: 0, t, s: ++sequence, d });
+      }
     },
     sendRaw(data) {
       for (const ws of sockets) ws.send(data);
