@@ -30,7 +30,11 @@ async function main(): Promise<number> {
     answer = async (text) => formatExplanation(explainer, text);
   } else {
     // The same core as `npm start`, without its watcher: one question, or one file of them.
-    const { bot } = createCore(config, createLogger(config.LOG_LEVEL ?? 'warn'), { unlimited: [CONSOLE] });
+    // State stays in-process: one run's follow-ups are its own, whatever REDIS_URL says.
+    const { bot } = createCore(config, createLogger(config.LOG_LEVEL ?? 'warn'), {
+      unlimited: [CONSOLE],
+      sharedState: false,
+    });
     const conversation = `ask-${process.pid}`;
     answer = async (text) => {
       const reply = await bot.ask({ text, user: 'cli', conversation, platform: CONSOLE });

@@ -13,7 +13,10 @@
  *            SIGTERM half-way through while sending goes on; `--hold-open` also holds one idle
  *            TCP connection and one half-sent request open across the SIGTERM
  *
- * `--phase steady|sweep|sigterm|sigterm-held` runs one; by default all four run (about 5 minutes),
+ *   --instances N   instances behind a round-robin proxy, sharing Redis (default 1)
+ *   --redis         state in Redis with one instance too (see scripts/lib/load-target.ts)
+ *
+ * `--phase steady|sweep|sigterm|sigterm-held` runs one; by default all four run (about 7 minutes),
  * which is what the README reports. `--json` prints one JSON object. Exits 0 when every phase met
  * its targets. The machine's load average is printed with the figures: on a shared machine they
  * move with it, so compare runs at similar load.
@@ -22,8 +25,8 @@ import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { startFakeSlack } from '../tests/adapters/slack/support/fake-slack.js';
-import { type ChildApp, startChildApp } from './lib/child-app.js';
 import { loadEvalSet } from './lib/eval-set.js';
+import { type LoadTarget, startLoadTarget } from './lib/load-target.js';
 import { openLoop, type Sent, slackHttpEnv, type Tally, tally, waitForAnswers } from './lib/slack-load.js';
 
 const args = process.argv.slice(2);
@@ -88,9 +91,6 @@ const meetsTargets = (t: Tally) =>
   t.ackP99Ms < TARGET.ackP99Ms &&
   t.answerP99Ms < TARGET.answerP99Ms;
 
-/** When each app's process exited, on this process's clock. */
-const exitTimes = new WeakMap<ChildApp, number>();
-
 const questions = loadEvalSet('tests/eval/test.yaml').map((item) => item.q);
 let nextIndex = 0;
 const fake = await startFakeSlack();
@@ -129,19 +129,10 @@ if (json) process.stdout.write(`${JSON.stringify(report)}\n`);
 else process.stdout.write(`load: ${passed ? 'passed' : 'FAILED'}\n`);
 process.exitCode = passed ? 0 : 1;
 
-/** A fresh Factdesk in Slack HTTP mode, ready. */
-async function startApp(): Promise<{ app: ChildApp; base: string }> {
-  const app = startChildApp(slackHttpEnv(fake));
-  void app.exited.then(() => exitTimes.set(app, performance.now()));
-  try {
-    const started = await app.waitForLog((e) => e.msg === 'slack adapter started', 60_000);
-    const base = `http://127.0.0.1:${String(started.port)}`;
-    await waitReady(`${base}/readyz`);
-    return { app, base };
-  } catch (error) {
-    await app.stop('SIGKILL', 1000);
-    throw error;
-  }
+/** A fresh Factdesk in Slack HTTP mode, ready: one instance, or several behind a proxy (`--instances`). */
+async function startApp(): Promise<{ app: LoadTarget; base: string }> {
+  const app = await startLoadTarget(args, slackHttpEnv(fake));
+  return { app, base: app.base };
 }
 
 async function load(
@@ -166,8 +157,9 @@ async function load(
   });
 }
 
-function errorLines(app: ChildApp, from: number): number {
-  return app.logs.slice(from).filter((line) => /"level":(50|60)/.test(line)).length;
+/** Error lines logged by the app so far (all instances). */
+function errorLines(app: LoadTarget): number {
+  return app.logs.filter((line) => /"level":(50|60)/.test(line)).length;
 }
 
 function describeTally(t: Tally): string {
@@ -182,14 +174,14 @@ async function steady(): Promise<void> {
   try {
     await load(base, RATE, 2); // warm-up: code not yet compiled runs in the first requests
     await waitIdle(app);
-    const logsAt = app.logs.length;
-    const cpuAt = cpuMsOf(app.child.pid);
+    const errorsAt = errorLines(app);
+    const cpuAt = serverCpuMs(app);
     const load1 = loadavg()[0] ?? 0;
     const sent = await load(base, RATE, DURATION_S);
     await waitForAnswers(sent, fake, 10_000);
     const t = tally(sent, fake);
-    const errors = errorLines(app, logsAt);
-    const cpuMsPerCommand = Math.round(((cpuMsOf(app.child.pid) - cpuAt) / sent.length) * 1000) / 1000;
+    const errors = errorLines(app) - errorsAt;
+    const cpuMsPerCommand = Math.round(((serverCpuMs(app) - cpuAt) / sent.length) * 1000) / 1000;
     const ok = meetsTargets(t) && errors === 0;
     passed &&= ok;
     const loadAverage = round2((load1 + (loadavg()[0] ?? 0)) / 2);
@@ -207,6 +199,7 @@ async function steady(): Promise<void> {
     );
   } finally {
     await app.stop('SIGTERM', 20_000);
+    await app.cleanup();
   }
 }
 
@@ -219,12 +212,12 @@ async function sweep(): Promise<void> {
     await load(base, RATES[0] ?? 200, 2);
     await waitIdle(app);
     for (const rate of RATES) {
-      const logsAt = app.logs.length;
+      const errorsAt = errorLines(app);
       const load1 = loadavg()[0] ?? 0;
       const sent = await load(base, rate, STEP_S);
       await waitForAnswers(sent, fake, 10_000);
       const t = tally(sent, fake);
-      const errors = errorLines(app, logsAt);
+      const errors = errorLines(app) - errorsAt;
       const loadAverage = round2((load1 + (loadavg()[0] ?? 0)) / 2);
       const good = meetsTargets(t);
       if (good && saturation === undefined) lastGood = rate;
@@ -249,6 +242,7 @@ async function sweep(): Promise<void> {
     }
   } finally {
     await app.stop('SIGTERM', 20_000);
+    await app.cleanup();
   }
   report.sweep = { steps, highestRateMeetingTargets: lastGood ?? null, firstRateMissing: saturation ?? null };
   say(
@@ -265,21 +259,23 @@ async function sigterms(holdOpen: boolean): Promise<void> {
       if (holdOpen) held.push(...(await holdConnections(base)));
       const count = Math.round(SIGTERM_RATE * SIGTERM_S);
       let signalledAt = 0;
+      let exitedAt = 0;
+      let stopping: Promise<number | string> | undefined;
       const load1 = loadavg()[0] ?? 0;
       const sent = await load(base, SIGTERM_RATE, SIGTERM_S, (i) => {
         if (i === Math.floor(count / 2)) {
           signalledAt = performance.now();
-          app.child.kill('SIGTERM');
+          stopping = app.stop('SIGTERM', 30_000).then((code) => {
+            exitedAt = performance.now();
+            return code;
+          });
         }
       });
-      const code = await Promise.race([
-        app.exited,
-        new Promise<string>((r) => setTimeout(() => r('still running'), 30_000)),
-      ]);
-      const exitMs = Math.round(performanceNowOfExit(app) - signalledAt);
+      const code = (await stopping) ?? 'never signalled';
+      const exitMs = Math.round(exitedAt - signalledAt);
       const t = tally(sent, fake);
       const unanswered = app.logs.filter((l) => l.includes('acknowledged request not answered')).length;
-      const errors = errorLines(app, 0);
+      const errors = errorLines(app);
       const heldClosed = held.every((s) => s.destroyed || s.readableEnded);
       const ok = code === 0 && t.lost === 0 && t.twice === 0 && (!holdOpen || heldClosed);
       passed &&= ok;
@@ -300,7 +296,7 @@ async function sigterms(holdOpen: boolean): Promise<void> {
       );
     } finally {
       for (const socket of held) socket.destroy();
-      await app.stop('SIGKILL', 1000);
+      await app.cleanup();
     }
   }
   const summary = {
@@ -334,7 +330,7 @@ async function holdConnections(base: string): Promise<Socket[]> {
 }
 
 /** Waits until the app has answered everything and logged nothing for a moment. */
-async function waitIdle(app: ChildApp): Promise<void> {
+async function waitIdle(app: LoadTarget): Promise<void> {
   let count = -1;
   while (count !== app.logs.length) {
     count = app.logs.length;
@@ -342,23 +338,13 @@ async function waitIdle(app: ChildApp): Promise<void> {
   }
 }
 
-function performanceNowOfExit(app: ChildApp): number {
-  return exitTimes.get(app) ?? performance.now();
-}
-
-async function waitReady(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const ok = await fetch(url)
-      .then((res) => res.status === 200)
-      .catch(() => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`${url} never became ready`);
-}
-
 function round2(n: number): number {
   return Math.round(n * 100) / 100;
+}
+
+/** CPU time the app's processes have used, in ms. */
+function serverCpuMs(app: LoadTarget): number {
+  return app.pids.reduce((sum, pid) => sum + cpuMsOf(pid), 0);
 }
 
 /** CPU time (user + system) a process has used, from /proc; NaN where there is no /proc. */

@@ -35,6 +35,9 @@ export interface InProcessSeenSet extends SeenSet {
   readonly size: number;
 }
 
+/** How long an id is remembered when the set's user does not say. */
+export const DEFAULT_SEEN_TTL_MS = 60 * 60 * 1000;
+
 /**
  * Ids in a `Map` in the order they were first seen. With one TTL for all, that is also the order
  * in which they expire, so expired ids are dropped from the front, a few per call, at constant
@@ -42,7 +45,7 @@ export interface InProcessSeenSet extends SeenSet {
  * entry whether or not it has expired: the very flush this set must not allow.)
  */
 export function inProcessSeenSet({
-  ttlMs = 60 * 60 * 1000,
+  ttlMs = DEFAULT_SEEN_TTL_MS,
   maxSize = 10_000,
   now = Date.now,
 }: SeenSetOptions = {}): InProcessSeenSet {

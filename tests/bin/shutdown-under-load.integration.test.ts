@@ -4,6 +4,7 @@ import { startChildApp } from '../../scripts/lib/child-app.js';
 import { openLoop, slackHttpEnv, tally } from '../../scripts/lib/slack-load.js';
 import { type FakeSlack, startFakeSlack } from '../adapters/slack/support/fake-slack.js';
 import { NO_LAG_SHEDDING } from '../adapters/slack/support/settings.js';
+import { track } from '../support/children.js';
 
 /**
  * A deploy during traffic, on the real entry point: SIGTERM while signed commands keep arriving,
@@ -22,6 +23,8 @@ afterAll(async () => {
 describe('SIGTERM under load', { timeout: 120_000 }, () => {
   it('exits 0, closes the idle and the half-sent connection, and answers every acknowledged command', async () => {
     const app = startChildApp(slackHttpEnv(fake, NO_LAG_SHEDDING));
+    // Killed by tests/support/integration-setup.ts whatever happens to this test.
+    track(app.child);
     const held: Socket[] = [];
     try {
       const started = await app.waitForLog((e) => e.msg === 'slack adapter started', 60_000);
