@@ -206,8 +206,8 @@ async function steady(): Promise<void> {
 async function sweep(): Promise<void> {
   const { app, base } = await startApp();
   const steps: Array<Record<string, unknown>> = [];
-  let saturation: number | undefined;
-  let lastGood: number | undefined;
+  const meeting: number[] = [];
+  let firstShedding: number | undefined;
   try {
     await load(base, RATES[0] ?? 200, 2);
     await waitIdle(app);
@@ -220,8 +220,8 @@ async function sweep(): Promise<void> {
       const errors = errorLines(app) - errorsAt;
       const loadAverage = round2((load1 + (loadavg()[0] ?? 0)) / 2);
       const good = meetsTargets(t);
-      if (good && saturation === undefined) lastGood = rate;
-      if (!good && saturation === undefined) saturation = rate;
+      if (good) meeting.push(rate);
+      if (t.shed > 0 && firstShedding === undefined) firstShedding = rate;
       // Past saturation: refusals instead of a queue. Answers still follow their acks promptly,
       // and nothing acknowledged is lost.
       const bounded = t.lost === 0 && t.answerP99Ms < TARGET.answerP99Ms;
@@ -244,9 +244,14 @@ async function sweep(): Promise<void> {
     await app.stop('SIGTERM', 20_000);
     await app.cleanup();
   }
-  report.sweep = { steps, highestRateMeetingTargets: lastGood ?? null, firstRateMissing: saturation ?? null };
+  report.sweep = {
+    target: app.label,
+    steps,
+    ratesMeetingTargets: meeting,
+    firstRateShedding: firstShedding ?? null,
+  };
   say(
-    `sweep: targets met up to ${lastGood ?? 'none'}/s; first missed at ${saturation ?? 'none of the rates tried'}/s`,
+    `sweep (${app.label}): targets met at ${meeting.length > 0 ? meeting.map((r) => `${r}/s`).join(', ') : 'no rate tried'}; shedding from ${firstShedding === undefined ? 'no rate tried' : `${firstShedding}/s`}`,
   );
 }
 
