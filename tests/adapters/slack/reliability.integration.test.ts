@@ -8,6 +8,7 @@ import { readConfig } from '../../../src/config.js';
 import { loadPacks } from '../../../src/knowledge/load-packs.js';
 import { createHealth } from '../../../src/runtime/health.js';
 import { memoryLogger } from '../../runtime/support/temp-knowledge.js';
+import { until } from '../../support/until.js';
 import { textOf } from './support/blocks.js';
 import { BOT_TOKEN, BOT_USER, type FakeSlack, startFakeSlack } from './support/fake-slack.js';
 import { appMention, envelope, slashCommand, ts, uid } from './support/payloads.js';
@@ -193,7 +194,7 @@ describe('load shedding', () => {
 
     release();
     // Once the held answer is delivered, work is admitted again (wait for its log line).
-    await waitForLog(log.lines, (l) => l.msg === 'answered');
+    await until(() => log.lines.some((l) => l.msg === 'answered'), 'the held answer to be logged');
     const after = uid('after');
     const sent = await postCommand(url, command(after));
     expect(sent.body).toBe('');
@@ -211,8 +212,8 @@ describe('requests that waited in front of a busy process', () => {
     // Sent, then the process works without a break (as under a queue of requests): by the time
     // the request is read it has waited, and the event loop has had no idle time.
     const sending = postSigned(url, new URLSearchParams(command(stale)).toString(), FORM, { signing });
-    const until = performance.now() + 500;
-    while (performance.now() < until) {
+    const busyUntil = performance.now() + 500;
+    while (performance.now() < busyUntil) {
       // busy
     }
     const refused = await sending;
@@ -222,7 +223,7 @@ describe('requests that waited in front of a busy process', () => {
     );
 
     // Idle again: the same kind of request is answered.
-    while (adapter.busy) await new Promise((resolve) => setTimeout(resolve, 20));
+    await until(() => !adapter.busy, 'the process to be idle again');
     const answered = uid('stale');
     const sent = await postSigned(url, new URLSearchParams(command(answered)).toString(), FORM, { signing });
     expect(sent.body).toBe('');
@@ -329,7 +330,7 @@ describe('stopping', () => {
     await Promise.all(ids.map((id) => fake.responses.waitFor((r) => r.id === id, 'the answer on its way')));
     const giveUp = new AbortController();
     const stopping = adapter.stop(giveUp.signal);
-    await waitForLog(log.lines, (l) => l.msg === 'finishing replies');
+    await until(() => log.lines.some((l) => l.msg === 'finishing replies'), 'the stop to wait for replies');
     giveUp.abort();
     await stopping;
     const lost = log.lines.filter((l) => l.msg === 'acknowledged request not answered before shutdown');
@@ -338,16 +339,3 @@ describe('stopping', () => {
     for (const release of releases) release();
   });
 });
-
-/** Resolves once a matching line is in `lines` (they are appended as the logger writes them). */
-async function waitForLog(
-  lines: Array<Record<string, unknown>>,
-  match: (line: Record<string, unknown>) => boolean,
-  timeoutMs = 10_000,
-): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!lines.some(match)) {
-    if (performance.now() > deadline) throw new Error('timed out waiting for a log line');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
