@@ -7,6 +7,7 @@ import {
   personalConversation,
   threadConversation,
 } from './conversation.js';
+import { withRetries } from './deliver.js';
 import {
   askCore,
   claimed,
@@ -49,7 +50,7 @@ export function registerActions(app: App, deps: HandlerDeps): void {
       if (place.kind === 'public') {
         await postReply(client, place.channel, place.threadTs, reply ? renderReply(reply) : message);
       } else {
-        await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+        await withRetries(() => respond({ response_type: 'ephemeral', replace_original: false, ...message }));
       }
       logExchange(deps, 'card', query, reply, startedAt);
     },
@@ -72,13 +73,10 @@ export function registerActions(app: App, deps: HandlerDeps): void {
     const reply = await askCore(deps, query);
     if (reply?.kind !== 'answer') {
       const message = reply ? renderReply(reply) : apologyMessage();
-      await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+      await withRetries(() => respond({ response_type: 'ephemeral', replace_original: false, ...message }));
     } else {
-      await respond({
-        response_type: 'in_channel',
-        replace_original: false,
-        ...renderReply(reply, { sharedBy: body.user.id }),
-      });
+      const shared = renderReply(reply, { sharedBy: body.user.id });
+      await withRetries(() => respond({ response_type: 'in_channel', replace_original: false, ...shared }));
       // Deleted only once the public copy is out, so that a failed share leaves the button to retry.
       await respond({ delete_original: true });
     }

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { personalConversation, slackQuestion } from './conversation.js';
+import { withRetries } from './deliver.js';
 import {
   askCore,
   claimed,
@@ -40,7 +41,7 @@ export function registerCommand(app: App, command: string, deps: HandlerDeps): v
           shareable: reply.kind === 'answer',
         })
       : apologyMessage();
-    await respond({ response_type: 'ephemeral', ...message });
+    await withRetries(() => respond({ response_type: 'ephemeral', ...message }));
     logExchange(deps, 'command', query, reply, startedAt);
   });
 }

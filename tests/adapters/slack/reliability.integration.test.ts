@@ -260,6 +260,26 @@ describe('when the core fails', () => {
   });
 });
 
+describe('delivering answers', () => {
+  it('posts an answer again when response_url fails once on Slack’s side (503), and logs no failure', async () => {
+    const { url, log } = await startAdapter();
+    const id = uid('flaky');
+    await postCommand(url, command(id));
+    await fake.responses.waitFor((r) => r.id === id && answersTo(id).length === 2, 'the second attempt');
+    expect(answersTo(id)).toHaveLength(2);
+    await until(() => log.lines.some((l) => l.msg === 'answered'), 'the answer to be logged');
+    expect(log.lines.filter((l) => Number(l.level) >= 50)).toEqual([]);
+  });
+
+  it('does not post again to a response_url that refused for good (404)', async () => {
+    const { url, log } = await startAdapter();
+    const id = uid('expired');
+    await postCommand(url, command(id));
+    await until(() => log.lines.some((l) => l.msg === 'slack listener failed'), 'the failure to be logged');
+    expect(answersTo(id)).toHaveLength(1);
+  });
+});
+
 describe('connections', () => {
   it('serves SLACK_MAX_CONNECTIONS at once; one more gets a 503 and is closed, though health checks are served', async () => {
     const { port, url } = await startAdapter({}, { SLACK_MAX_CONNECTIONS: '2' });

@@ -73,6 +73,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       await held.get(id);
       // An expired response_url, as Slack answers after 30 minutes or 5 uses.
       if (id.startsWith('expired')) return send(res, 404, 'expired_url', 'text/plain');
+      // Slack failing once on its side: the first post to a `flaky…` url gets a 503.
+      if (id.startsWith('flaky') && responses.filter((r) => r.id === id).length === 1) {
+        return send(res, 503, 'service_unavailable', 'text/plain');
+      }
       return send(res, 200, 'ok', 'text/plain');
     }
     if (!url.startsWith('/api/')) return send(res, 404, 'not found', 'text/plain');
