@@ -8,7 +8,8 @@
  * command is sent when it is due, whatever happened to the earlier ones. Phases:
  *
  *   steady   --rate R (200) commands/s for --duration S (30) seconds, after 2 s of warm-up
- *   sweep    --rates (200,400,…,1400) for --step-duration S (8) each, on one process: where it saturates
+ *   sweep    --rates (200,400,…,1400) for --step-duration S (8) each, on one process: where it
+ *            saturates; /healthz is probed every 250 ms meanwhile, as a load balancer would
  *   sigterm  --runs N (10) fresh processes, --sigterm-rate R (200)/s for --sigterm-duration S (4),
  *            SIGTERM half-way through while sending goes on; `--hold-open` also holds one idle
  *            TCP connection and one half-sent request open across the SIGTERM
@@ -26,6 +27,7 @@ import { connect, type Socket } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { startFakeSlack } from '../tests/adapters/slack/support/fake-slack.js';
 import { loadEvalSet } from './lib/eval-set.js';
+import { percentile as percentileOf } from './lib/latency.js';
 import { type LoadTarget, startLoadTarget } from './lib/load-target.js';
 import { openLoop, type Sent, slackHttpEnv, type Tally, tally, waitForAnswers } from './lib/slack-load.js';
 
@@ -74,6 +76,8 @@ const USERS = 20_000;
  */
 const CONNECTIONS = 200;
 const TARGET = { ackP99Ms: 100, answerP99Ms: 1000 };
+/** A health probe slower than this counts as failed (a Kubernetes probe's default timeout is 1 s). */
+const HEALTH_TIMEOUT_MS = 1000;
 /** The whole run gives up after this, whatever happens. */
 const DEADLINE_MS = 15 * 60 * 1000;
 
@@ -214,7 +218,9 @@ async function sweep(): Promise<void> {
     for (const rate of RATES) {
       const errorsAt = errorLines(app);
       const load1 = loadavg()[0] ?? 0;
+      const probes = probeHealth(base);
       const sent = await load(base, rate, STEP_S);
+      const health = await probes.stop();
       await waitForAnswers(sent, fake, 10_000);
       const t = tally(sent, fake);
       const errors = errorLines(app) - errorsAt;
@@ -230,13 +236,14 @@ async function sweep(): Promise<void> {
         rate,
         seconds: STEP_S,
         ...t,
+        health,
         errorLogLines: errors,
         loadAverage,
         meetsTargets: good,
         bounded,
       });
       say(
-        `sweep ${rate}/s for ${STEP_S} s (load average ${loadAverage}): ${describeTally(t)}; error logs ${errors}${good ? '' : ' (targets missed)'}${bounded ? '' : ' UNBOUNDED OR LOST'}`,
+        `sweep ${rate}/s for ${STEP_S} s (load average ${loadAverage}): ${describeTally(t)}; /healthz ${health.ok}/${health.probes} within ${HEALTH_TIMEOUT_MS} ms, p99 ${health.p99Ms} ms; error logs ${errors}${good ? '' : ' (targets missed)'}${bounded ? '' : ' UNBOUNDED OR LOST'}`,
       );
       await waitIdle(app);
     }
@@ -314,6 +321,37 @@ async function sigterms(holdOpen: boolean): Promise<void> {
   say(
     `sigterm${holdOpen ? ' with held connections' : ''}: exit 0 in ${summary.exitedZero}/${runs.length} runs; ${summary.acknowledged} acknowledged, ${summary.lost} unanswered`,
   );
+}
+
+/**
+ * Probes `/healthz` every 250 ms, as a load balancer would, each probe failing after
+ * {@link HEALTH_TIMEOUT_MS}; `stop` waits for the last ones and says how many answered 200 in time.
+ */
+function probeHealth(base: string): { stop(): Promise<{ probes: number; ok: number; p99Ms: number }> } {
+  const times: number[] = [];
+  let probes = 0;
+  const inFlight: Array<Promise<void>> = [];
+  const probe = () => {
+    probes += 1;
+    const started = performance.now();
+    inFlight.push(
+      fetch(`${base}/healthz`, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) })
+        .then(async (res) => {
+          await res.arrayBuffer();
+          if (res.status === 200) times.push(performance.now() - started);
+        })
+        .catch(() => {}),
+    );
+  };
+  const timer = setInterval(probe, 250);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await Promise.all(inFlight);
+      const sorted = [...times].sort((a, b) => a - b);
+      return { probes, ok: times.length, p99Ms: Math.round(percentileOf(sorted, 99)) };
+    },
+  };
 }
 
 /** One idle TCP connection and one request whose body stops half-way, both left open. */
