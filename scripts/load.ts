@@ -59,7 +59,9 @@ try {
   await waitReady(`${base}/readyz`);
 
   // Real questions, a mix of answered, unanswered and built-in ones.
-  const questions = loadEvalSet('tests/eval/test.yaml').map((item) => item.q);
+  const questions = loadEvalSet('tests/eval/stories/us-russia-prisoner-exchange/test.yaml').map(
+    (item) => item.q,
+  );
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const latencies: number[] = [];
   const statuses = new Map<number, number>();

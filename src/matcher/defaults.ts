@@ -34,10 +34,13 @@ export interface MatcherOptions {
   subjectMismatch: number;
   /** Below this confidence the bot abstains. */
   abstainBelow: number;
-  /** A question with more terms than this is long (a paragraph): its own threshold applies. */
+  /** A question with more terms than this is long (a paragraph), its confidence raised. */
   longQuestionTerms: number;
-  /** The abstention threshold of long questions, whose chat words weigh on the confidence. */
-  abstainBelowLong: number;
+  /**
+   * Multiplier of a long question's confidence: its chat words weigh on the coverage, so the
+   * same evidence reads lower than in a short question. One threshold then serves both.
+   */
+  longQuestionBoost: number;
   /** Suggestions are offered when the runner-up is within this distance of the top candidate. */
   closeMargin: number;
   /** Most suggestions offered at once. */
@@ -93,7 +96,7 @@ export const DEFAULT_MATCHER_OPTIONS: Readonly<MatcherOptions> = Object.freeze({
   askedForMismatch: 0.7,
   abstainBelow: 0.45,
   longQuestionTerms: 8,
-  abstainBelowLong: 0.35,
+  longQuestionBoost: 1.28,
   closeMargin: 0.06,
   maxSuggestions: 3,
   suggestAbove: 0.25,

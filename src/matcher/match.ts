@@ -106,6 +106,7 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
   for (const d of learnedCandidates(learned)) if (!covered.has(d)) covered.set(d, 0);
 
   const share = options.exampleSimilarityShare;
+  const lengthBoost = terms.length > options.longQuestionTerms ? options.longQuestionBoost : 1;
   const candidates: Candidate[] = [];
   for (const [d, weight] of covered) {
     const doc = index.docs[d];
@@ -132,11 +133,14 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
       subjectFits,
       askedForFits,
       learned: probability,
-      confidence:
-        rank *
-        (questionTypeFits ? 1 : options.questionTypeMismatch) *
-        (subjectFits ? 1 : options.subjectMismatch) *
-        (askedForFits ? 1 : options.askedForMismatch),
+      confidence: Math.min(
+        1,
+        lengthBoost *
+          rank *
+          (questionTypeFits ? 1 : options.questionTypeMismatch) *
+          (subjectFits ? 1 : options.subjectMismatch) *
+          (askedForFits ? 1 : options.askedForMismatch),
+      ),
       matchedTerms: terms.filter((t) => t.known && doc.terms.has(t.known)).map((t) => t.known as string),
     });
   }

@@ -148,15 +148,16 @@ describe('decide', () => {
     expect(strict.suggestions.length).toBeLessThanOrEqual(index.options.maxSuggestions);
   });
 
-  it('holds long questions to their own threshold', () => {
-    const short = match(index, 'lighthouse height');
-    const long = {
-      ...short,
-      terms: Array.from({ length: 12 }, () => short.terms[0]).filter((t) => t !== undefined),
-    };
-    const options = { ...index.options, abstainBelow: 1.01, abstainBelowLong: 0.01, longQuestionTerms: 8 };
-    expect(decide(short, options).answer).toBeUndefined();
-    expect(decide(long, options).answer?.id).toBe(short.candidates[0]?.id);
+  it('raises the confidence of long questions, whose chat words weigh on it', () => {
+    const q =
+      'My aunt, my cousin and my grandfather argued over dinner in the garden all evening about this: the lighthouse height?';
+    const plain = buildIndex(DOCS, { subjects: SUBJECTS, options: { longQuestionBoost: 1 } });
+    const boosted = buildIndex(DOCS, { subjects: SUBJECTS, options: { longQuestionBoost: 1.5 } });
+    const before = match(plain, q).candidates[0]?.confidence ?? 0;
+    expect(match(plain, q).terms.length).toBeGreaterThan(plain.options.longQuestionTerms);
+    expect(match(boosted, q).candidates[0]?.confidence).toBeCloseTo(Math.min(1, before * 1.5), 6);
+    const short = match(plain, 'lighthouse height').candidates[0]?.confidence;
+    expect(match(boosted, 'lighthouse height').candidates[0]?.confidence).toBe(short);
   });
 
   it('answers above the threshold and suggests only close runners-up', () => {
