@@ -57,10 +57,12 @@ export function cardDocs(packs: readonly Pack[]): MatchDoc[] {
 
 export function createBot(packs: readonly Pack[], options: BotOptions = {}): Bot {
   const index: MatchIndex = buildIndex(cardDocs(packs), {
-    synonyms: [
-      ...packs.flatMap((p) => p.synonyms),
-      ...packs.flatMap((p) => p.subjects.flatMap(nameVariants)),
-    ],
+    analyzer: {
+      synonyms: [
+        ...packs.flatMap((p) => p.synonyms),
+        ...packs.flatMap((p) => p.subjects.flatMap(nameVariants)),
+      ],
+    },
     background: englishBackground(),
     subjects: packs.flatMap((p) =>
       p.subjects.map((s) => ({ id: cardKey(p.id, s.id), names: [s.name, ...s.aliases], general: s.general })),

@@ -1,6 +1,6 @@
-import { type Analyzer, createAnalyzer } from '../text/analyze.js';
+import { type Analyzer, type AnalyzerOptions, createAnalyzer } from '../text/analyze.js';
 import { type Background, flatBackground } from '../text/background.js';
-import type { QuestionType } from '../text/lexicon.js';
+import type { QuestionType } from '../text/english.js';
 import { DEFAULT_MATCHER_OPTIONS, type MatcherOptions, maxEdits } from './defaults.js';
 import { type DocClassifier, trainDocClassifier } from './doc-classifier.js';
 import { createFuzzyVocabulary, type FuzzyVocabulary } from './fuzzy-vocabulary.js';
@@ -68,7 +68,8 @@ export interface MatchIndex {
 }
 
 export interface BuildOptions {
-  synonyms?: ReadonlyArray<ReadonlyArray<string>>;
+  /** Word lists to read text with; English defaults, no synonyms unless given (a pack's own). */
+  analyzer?: Partial<AnalyzerOptions>;
   background?: Background;
   subjects?: SubjectNames[];
   options?: Partial<MatcherOptions>;
@@ -76,7 +77,7 @@ export interface BuildOptions {
 
 export function buildIndex(input: MatchDoc[], build: BuildOptions = {}): MatchIndex {
   const options = Object.freeze({ ...DEFAULT_MATCHER_OPTIONS, ...build.options });
-  const analyzer = createAnalyzer(build.synonyms);
+  const analyzer = createAnalyzer(build.analyzer);
 
   const exampleTerms: Array<{ doc: number; terms: string[] }> = [];
   const docs: IndexedDoc[] = input.map((doc, d) => {

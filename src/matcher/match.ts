@@ -1,4 +1,4 @@
-import type { QuestionType } from '../text/lexicon.js';
+import type { QuestionType } from '../text/english.js';
 import type { MatchIndex } from './build-index.js';
 import { learnedCandidates } from './doc-classifier.js';
 import { editDistance } from './edit-distance.js';
