@@ -7,6 +7,7 @@ import Fuse from 'fuse.js';
 import { createBot } from '../src/bot/bot.js';
 import { loadPacks } from '../src/knowledge/load-packs.js';
 import { englishBackground } from '../src/text/background.js';
+import { englishWordNet } from '../src/text/wordnet.js';
 import { evaluate } from './lib/evaluate.js';
 import { percentile, timeEach } from './lib/latency.js';
 import { findStories, loadSet } from './lib/stories.js';
@@ -17,6 +18,9 @@ const dir = process.env.KNOWLEDGE_DIR ?? 'knowledge';
 let start = performance.now();
 englishBackground();
 const backgroundMs = performance.now() - start;
+start = performance.now();
+englishWordNet();
+const wordnetMs = performance.now() - start;
 start = performance.now();
 const packs = loadPacks(dir);
 const loadMs = performance.now() - start;
@@ -67,6 +71,7 @@ for (const item of test) {
 const summary = {
   cards: cards.length,
   backgroundMs: round(backgroundMs),
+  wordnetMs: round(wordnetMs),
   loadMs: round(loadMs),
   indexMs: round(indexMs),
   loadAndIndexMs: round(loadMs + indexMs),
@@ -87,7 +92,9 @@ if (json) {
   console.log(JSON.stringify(summary));
 } else {
   console.log(`cards: ${summary.cards}`);
-  console.log(`English background load (once per process): ${summary.backgroundMs} ms`);
+  console.log(
+    `once per process: English word frequencies ${summary.backgroundMs} ms, WordNet ${summary.wordnetMs} ms`,
+  );
   console.log(
     `pack load: ${summary.loadMs} ms, index: ${summary.indexMs} ms, together ${summary.loadAndIndexMs} ms`,
   );

@@ -5,6 +5,7 @@ import { decide } from '../matcher/decide.js';
 import type { MatcherOptions } from '../matcher/defaults.js';
 import { type MatchResult, match } from '../matcher/match.js';
 import { englishBackground } from '../text/background.js';
+import { englishWordNet } from '../text/wordnet.js';
 import { builtinReply, choiceOf, detectBuiltin, stripGreeting, topicGroups } from './builtins.js';
 import { isFollowUp } from './follow-up.js';
 import { guardInput, MAX_QUESTION_LENGTH } from './guard.js';
@@ -49,7 +50,7 @@ export function cardDocs(packs: readonly Pack[]): MatchDoc[] {
       id: cardKey(pack.id, card.id),
       examples: [card.title, ...card.questions],
       keywords: card.aliases,
-      body: [card.answer],
+      body: [card.answer, ...card.source],
       ...(card.subject ? { subject: cardKey(pack.id, card.subject) } : {}),
     })),
   );
@@ -64,6 +65,7 @@ export function createBot(packs: readonly Pack[], options: BotOptions = {}): Bot
       ],
     },
     background: englishBackground(),
+    wordnet: englishWordNet(),
     subjects: packs.flatMap((p) =>
       p.subjects.map((s) => ({ id: cardKey(p.id, s.id), names: [s.name, ...s.aliases], general: s.general })),
     ),

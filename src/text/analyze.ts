@@ -1,3 +1,4 @@
+import { createNearMissIndex, type NearMissIndex } from '../matcher/near-miss.js';
 import {
   ASKED_FOR,
   IRREGULAR_FORMS,
@@ -65,6 +66,8 @@ export interface Analyzer {
   askedFor(text: string): string[];
   /** The kind of answer a question asks for, if its wording says. */
   questionType(text: string): QuestionType | undefined;
+  /** A word one edit from a stop word of five letters or more ("befor", "peple"): a typo of it. */
+  nearStopWord(word: string): boolean;
 }
 
 export function createAnalyzer(given: Partial<AnalyzerOptions> = {}): Analyzer {
@@ -108,8 +111,17 @@ export function createAnalyzer(given: Partial<AnalyzerOptions> = {}): Analyzer {
     return out;
   };
 
+  let nearStop: NearMissIndex | undefined;
   return {
     synonyms: words,
+    nearStopWord(word) {
+      if (word.length < 4 || stopWords.has(word)) return false;
+      nearStop ??= createNearMissIndex(
+        [...stopWords].filter((w) => w.length >= 5),
+        () => 1,
+      );
+      return nearStop.within(word, 1).length > 0;
+    },
     terms: (text) => analyse(text, true, []).map((t) => t.term),
     tokens(text) {
       const sentences = splitSentences(text);

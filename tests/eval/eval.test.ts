@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../scripts/lib/evaluate.js';
-import { findStories, loadSet, storyPacks } from '../../scripts/lib/stories.js';
+import { type EvalReport, evaluate } from '../../scripts/lib/evaluate.js';
+import { findStories, loadSet, storyPacks, withExamples } from '../../scripts/lib/stories.js';
 import { createBot } from '../../src/bot/bot.js';
 
 /**
@@ -9,8 +9,16 @@ import { createBot } from '../../src/bot/bot.js';
  * the matcher improves. `wrong` is a ceiling: in-scope questions answered with a wrong card.
  */
 const FLOORS: Record<string, { right: number; wrong: number; oosDeclined: number }> = {
-  'us-russia-prisoner-exchange': { right: 84, wrong: 8, oosDeclined: 82 },
+  'clinic-measles-outbreak': { right: 55, wrong: 8, oosDeclined: 94 },
+  'glacier-lake-flood': { right: 51, wrong: 9, oosDeclined: 77 },
+  'grocery-chain-merger': { right: 63, wrong: 5, oosDeclined: 73 },
+  'harbor-court-ruling': { right: 35, wrong: 5, oosDeclined: 94 },
+  'night-train-derailment': { right: 62, wrong: 5, oosDeclined: 77 },
+  'us-russia-prisoner-exchange': { right: 55, wrong: 10, oosDeclined: 86 },
 };
+
+/** Mean over stories of the test figures with 3 example questions per card (a pack's first day). */
+const COLD_START_FLOORS = { right: 37, wrong: 5, oosDeclined: 89 };
 
 const stories = findStories().filter((s) => s.sets.some((set) => set.name === 'test'));
 
@@ -30,5 +38,20 @@ describe.each(stories.map((s) => [s.id, s] as const))('story %s, test set', (id,
     expect(report.rightPct, 'in-scope answered with the right card').toBeGreaterThanOrEqual(floor.right);
     expect(report.wrongPct, 'in-scope answered with a wrong card').toBeLessThanOrEqual(floor.wrong);
     expect(report.oosDeclinedPct, 'out-of-scope declined').toBeGreaterThanOrEqual(floor.oosDeclined);
+  });
+});
+
+describe('cold start: 3 example questions per card, test sets', () => {
+  it('clears its floors on the mean over stories', async () => {
+    const reports: EvalReport[] = [];
+    for (const story of stories) {
+      const set = story.sets.find((s) => s.name === 'test');
+      const bot = createBot(withExamples(storyPacks(story), 3));
+      reports.push(await evaluate(bot, set ? loadSet(set) : [], 'cold'));
+    }
+    const mean = (f: (r: EvalReport) => number) => reports.reduce((sum, r) => sum + f(r), 0) / reports.length;
+    expect(mean((r) => r.rightPct)).toBeGreaterThanOrEqual(COLD_START_FLOORS.right);
+    expect(mean((r) => r.wrongPct)).toBeLessThanOrEqual(COLD_START_FLOORS.wrong);
+    expect(mean((r) => r.oosDeclinedPct)).toBeGreaterThanOrEqual(COLD_START_FLOORS.oosDeclined);
   });
 });
