@@ -37,6 +37,9 @@ const rounds = Math.max(1, Math.ceil(10_000 / questions.length));
 const ask = (text: string) => bot.ask({ text, user: 'bench', conversation: 'bench', platform: 'console' });
 timeEach(questions, 1, ask); // warm-up: JIT, not caches (the bot keeps none per question)
 const times = timeEach(questions, rounds, ask);
+// On a machine shared with other jobs, wall time includes their turns on the CPU: the least of
+// nine runs of each question is closer to what the code itself costs.
+const least = questions.map((q) => timeEach([q], 9, ask)[0] ?? 0).sort((a, b) => a - b);
 const botEval = await evaluate(bot, test);
 const heapMB = process.memoryUsage().heapUsed / 2 ** 20;
 
@@ -78,6 +81,8 @@ const summary = {
   queries: times.length,
   p50Ms: round(percentile(times, 50), 4),
   p99Ms: round(percentile(times, 99), 4),
+  leastOf9P50Ms: round(percentile(least, 50), 4),
+  leastOf9P99Ms: round(percentile(least, 99), 4),
   heapMB: round(heapMB),
   inScopeAccuracy: botEval.rightPct,
   oosAbstention: botEval.oosDeclinedPct,
@@ -99,6 +104,9 @@ if (json) {
     `pack load: ${summary.loadMs} ms, index: ${summary.indexMs} ms, together ${summary.loadAndIndexMs} ms`,
   );
   console.log(`per query over ${summary.queries} queries: p50 ${summary.p50Ms} ms, p99 ${summary.p99Ms} ms`);
+  console.log(
+    `per question, least of 9 runs (${least.length} questions): p50 ${summary.leastOf9P50Ms} ms, p99 ${summary.leastOf9P99Ms} ms`,
+  );
   console.log(`heap used: ${summary.heapMB} MB`);
   console.log('\n                 in-scope  out-of-scope  p50 ms   p99 ms   (test set)');
   console.log(

@@ -6,6 +6,7 @@
  *   npm run eval -- --story ID[,ID]       some stories
  *   npm run eval -- --set test            one set of each story
  *   npm run eval -- --examples 3          a pack on its first day: 3 example questions per card
+ *   npm run eval -- --examples 3 --no-aliases   ... and no aliases on cards but the subjects' names
  *   npm run eval -- --misses              list the questions missed (read dev misses, not test ones)
  *   npm run eval -- --options '{"abstainBelow":0.5}'   try matcher options
  *   npm run eval -- --json                one JSON line per story and set
@@ -16,7 +17,7 @@
 import { createBot } from '../src/bot/bot.js';
 import type { MatcherOptions } from '../src/matcher/defaults.js';
 import { combine, type EvalReport, evaluate } from './lib/evaluate.js';
-import { findStories, loadSet, storyPacks, withExamples } from './lib/stories.js';
+import { findStories, loadSet, storyPacks, withExamples, withoutCardAliases } from './lib/stories.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -28,6 +29,7 @@ const showMisses = args.includes('--misses');
 const storyFilter = flag('--story')?.split(',');
 const setFilter = flag('--set');
 const examples = flag('--examples') === undefined ? undefined : Number(flag('--examples'));
+const noAliases = args.includes('--no-aliases');
 const options = JSON.parse(flag('--options') ?? '{}') as Partial<MatcherOptions>;
 
 async function main(): Promise<void> {
@@ -37,11 +39,13 @@ async function main(): Promise<void> {
   if (!json) {
     console.log(
       `${examples === undefined ? '' : `cold start: ${examples} example questions per card\n`}` +
+        `${noAliases ? "no card aliases but the subjects' names\n" : ''}` +
         `${'story'.padEnd(30)} ${'set'.padEnd(5)} ${'in'.padStart(4)} ${'right'.padStart(6)} ${'wrong'.padStart(6)} ${'declined'.padStart(8)}   ${'oos'.padStart(4)} ${'declined'.padStart(8)}`,
     );
   }
   for (const story of stories) {
-    const bot = createBot(withExamples(storyPacks(story), examples), { matcher: options });
+    const packs = withExamples(storyPacks(story), examples);
+    const bot = createBot(noAliases ? withoutCardAliases(packs) : packs, { matcher: options });
     for (const set of story.sets) {
       if (setFilter && set.name !== setFilter) continue;
       const report = await evaluate(bot, loadSet(set), `${story.id}-${set.name}`);

@@ -77,6 +77,20 @@ export function withExamples(packs: readonly Pack[], n: number | undefined): Pac
   }));
 }
 
+/**
+ * A pack written in a hurry: besides few example questions, no aliases of its own on any card
+ * (the subjects' names, which every card about them shares, stay).
+ */
+export function withoutCardAliases(packs: readonly Pack[]): Pack[] {
+  return packs.map((p) => {
+    const names = new Map(p.subjects.map((s) => [s.id, [s.name, ...s.aliases]]));
+    return {
+      ...p,
+      cards: p.cards.map((c) => ({ ...c, aliases: (c.subject && names.get(c.subject)) || [] })),
+    };
+  });
+}
+
 export function loadSet(set: EvalSet): EvalItem[] {
   return loadEvalSet(set.file);
 }

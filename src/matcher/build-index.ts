@@ -76,6 +76,8 @@ export interface MatchIndex {
   classifier?: DocClassifier;
   /** Share of the confidence the classifier carries, from the examples per doc; 0 when off. */
   classifierShare: number;
+  /** Share of the rank given to the closest example, fewer when docs have few examples. */
+  exampleShare: number;
 }
 
 export interface BuildOptions {
@@ -91,6 +93,7 @@ export interface BuildOptions {
 export function buildIndex(input: MatchDoc[], build: BuildOptions = {}): MatchIndex {
   const options = Object.freeze({ ...DEFAULT_MATCHER_OPTIONS, ...build.options });
   const analyzer = createAnalyzer(build.analyzer);
+  const examplesPerDoc = input.reduce((sum, doc) => sum + doc.examples.length, 0) / (input.length || 1);
 
   const exampleTerms: Array<{ doc: number; terms: string[] }> = [];
   // Words as written ("missing", "shares"), so a typo is compared with what was typed, not a stem.
@@ -110,7 +113,15 @@ export function buildIndex(input: MatchDoc[], build: BuildOptions = {}): MatchIn
     };
     add(doc.examples, options.exampleFieldWeight, true);
     add(doc.keywords, options.exampleFieldWeight, false);
-    add(doc.body, options.bodyFieldWeight, false);
+    // A card with few example questions and aliases (a pack on its first day) leans on its answer
+    // and sources: they carry every fact, its examples only some wordings of it.
+    const given = doc.examples.length + (doc.keywords?.length ?? 0);
+    const few = options.fewExamples / (options.fewExamples + given || 1);
+    add(
+      doc.body,
+      options.bodyFieldWeight + (options.exampleFieldWeight - options.bodyFieldWeight) * few,
+      false,
+    );
     const questionTypes = new Set<QuestionType>();
     for (const q of doc.examples) {
       const type = analyzer.questionType(q);
@@ -192,7 +203,6 @@ export function buildIndex(input: MatchDoc[], build: BuildOptions = {}): MatchIn
     }
   }
   const background = build.background ?? flatBackground;
-  const examplesPerDoc = input.reduce((sum, doc) => sum + doc.examples.length, 0) / (input.length || 1);
   const classifier =
     Number.isFinite(options.classifierHalfShareAt) && examplesPerDoc >= options.classifierMinExamplesPerDoc
       ? buildClassifier(input, analyzer, options)
@@ -215,6 +225,9 @@ export function buildIndex(input: MatchDoc[], build: BuildOptions = {}): MatchIn
     ...(wordnet ? { wordnet } : {}),
     ...(classifier ? { classifier } : {}),
     classifierShare: classifier ? examplesPerDoc / (examplesPerDoc + options.classifierHalfShareAt) : 0,
+    exampleShare:
+      options.exampleSimilarityShare *
+      (1 - options.fewExamples / (options.fewExamples + examplesPerDoc || 1)),
   };
 }
 

@@ -28,6 +28,13 @@ export interface MatcherOptions {
   /** Share of the rank given to the best single example question (the rest is coverage). */
   exampleSimilarityShare: number;
   /**
+   * How docs with few example questions lean on their body: a doc with n example questions and
+   * aliases has its body terms gain k / (k + n) of the way to full weight, and with n examples
+   * per doc on average the closest example loses k / (k + n) of its say. 0: no difference
+   * between a pack's first day and its hundredth.
+   */
+  fewExamples: number;
+  /**
    * Confidence multiplier when no example asks the question's type but the doc's body holds
    * that kind of answer (a date for "when", a number for "how many").
    */
@@ -98,25 +105,26 @@ export interface MatcherOptions {
 
 export const DEFAULT_MATCHER_OPTIONS: Readonly<MatcherOptions> = Object.freeze({
   exampleFieldWeight: 1,
-  bodyFieldWeight: 0.3,
-  unknownTermWeight: 1,
+  bodyFieldWeight: 0.5,
+  unknownTermWeight: 0.7,
   unknownNameBoost: 1.5,
   contextKnownWeight: 0.6,
   contextUnknownWeight: 0.2,
   commonWordBits: 11,
   rareWordBits: 20,
-  focusCommonWordFloor: 0.7,
+  focusCommonWordFloor: 0.4,
   commonWordFloor: 0.2,
-  exampleSimilarityShare: 0.35,
+  exampleSimilarityShare: 0.5,
+  fewExamples: 2,
   answerTypeOnlyFit: 0.8,
   questionTypeMismatch: 0.3,
   subjectMismatch: 0.7,
   askedForMismatch: 0.7,
-  ambiguityPenalty: 0.5,
+  ambiguityPenalty: 0.2,
   ambiguityLead: 0.15,
-  abstainBelow: 0.59,
+  abstainBelow: 0.71,
   longQuestionTerms: 8,
-  longQuestionBoost: 1.15,
+  longQuestionBoost: 1,
   closeMargin: 0.06,
   maxSuggestions: 3,
   suggestAbove: 0.25,
@@ -124,7 +132,7 @@ export const DEFAULT_MATCHER_OPTIONS: Readonly<MatcherOptions> = Object.freeze({
   fuzzyMinLength: 4,
   fuseThreshold: 0.4,
   editPenalty: 0.08,
-  relatedWordCredit: 0.6,
+  relatedWordCredit: 0.8,
   wordnetMaxSenses: 2,
   classifierHalfShareAt: 90,
   classifierMinExamplesPerDoc: 40,

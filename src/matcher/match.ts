@@ -107,7 +107,7 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
   );
   for (const d of learnedCandidates(learned)) if (!covered.has(d)) covered.set(d, 0);
 
-  const share = options.exampleSimilarityShare;
+  const share = index.exampleShare;
   const lengthBoost = terms.length > options.longQuestionTerms ? options.longQuestionBoost : 1;
   const candidates: Candidate[] = [];
   for (const [d, weight] of covered) {
@@ -115,7 +115,10 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
     if (!doc) continue;
     const coverage = Math.min(1, weight / (totalWeight + (contextSeen.get(d) ?? 0) || 1));
     const exampleSimilarity = Math.min(1, bestExample.get(d) ?? 0);
-    const typeAsked = !questionType || doc.questionTypes.has(questionType);
+    // "Who is X?" is answered by the doc about X, whatever its examples ask.
+    const aboutNamed = doc.subject !== undefined && subjects.has(doc.subject);
+    const typeAsked =
+      !questionType || doc.questionTypes.has(questionType) || (questionType === 'who' && aboutNamed);
     const typeAnswered = questionType !== undefined && doc.answerTypes.has(questionType);
     const questionTypeFits = typeAsked || typeAnswered;
     const typeFactor = typeAsked
@@ -156,11 +159,14 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
   candidates.sort((a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id));
   // A doc barely ahead of another is a guess between them: answering risks the wrong card.
   const [first, second] = candidates;
-  if (first && options.ambiguityPenalty > 0) {
+  // A classifier's probabilities already share out what is ambiguous: the penalty applies to
+  // the rest of the confidence only.
+  const penalty = options.ambiguityPenalty * (1 - index.classifierShare);
+  if (first && penalty > 0) {
     const lead = first.confidence - (second?.confidence ?? 0);
     const clear = Math.min(1, lead / options.ambiguityLead);
-    const factor = 1 - options.ambiguityPenalty * (1 - clear);
-    for (const c of candidates) c.confidence *= c === first ? factor : 1 - options.ambiguityPenalty;
+    const factor = 1 - penalty * (1 - clear);
+    for (const c of candidates) c.confidence *= c === first ? factor : 1 - penalty;
   }
   return { ...base, candidates: candidates.slice(0, limit) };
 }
@@ -169,6 +175,8 @@ function readTerms(index: MatchIndex, text: string): QueryTerm[] {
   const { options, background } = index;
   const seen = new Map<string, { surface: string; focus: boolean; proper: boolean }>();
   for (const t of index.analyzer.tokens(text)) {
+    // A word the wording implies ("how many" → number) counts only where a doc has it.
+    if (t.implied && !index.idf.has(t.term)) continue;
     const prior = seen.get(t.term);
     seen.set(t.term, {
       surface: prior?.surface ?? t.surface,

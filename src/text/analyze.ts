@@ -54,6 +54,8 @@ export interface Token {
   focus: boolean;
   /** Capitalised inside its sentence, as names are ("Australia", "Scholz"). */
   proper: boolean;
+  /** Implied by the wording ("how many" → number), not typed: no evidence against any doc. */
+  implied?: boolean;
 }
 
 export interface Analyzer {
@@ -80,7 +82,9 @@ export function createAnalyzer(given: Partial<AnalyzerOptions> = {}): Analyzer {
   const phrases = new Map<string, string>([
     ['how long', ' '],
     ['how much', ' '],
-    ['how many', ' number '],
+    // Upper case marks a word the question implies rather than says (text is lower case by now):
+    // it helps a card whose examples say "number of", and counts for nothing when no card does.
+    ['how many', ' NUMBER '],
   ]);
   const words = new Map<string, string>();
   for (const group of synonyms) {
@@ -105,8 +109,16 @@ export function createAnalyzer(given: Partial<AnalyzerOptions> = {}): Analyzer {
     const s = normalize(text).replace(phrasePattern, (phrase) => phrases.get(phrase) ?? phrase);
     for (const token of readNumbers(s.split(' '), numberWords)) {
       if (!token || stopWords.has(token)) continue;
-      const stemmed = base(token);
-      out.push({ term: words.get(stemmed) ?? stemmed, surface: token, focus, proper: proper.has(token) });
+      const implied = token === token.toUpperCase() && /[A-Z]/.test(token);
+      const word = implied ? token.toLowerCase() : token;
+      const stemmed = base(word);
+      out.push({
+        term: words.get(stemmed) ?? stemmed,
+        surface: word,
+        focus,
+        proper: proper.has(word),
+        ...(implied ? { implied } : {}),
+      });
     }
     return out;
   };
