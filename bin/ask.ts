@@ -5,13 +5,15 @@
  *   npm run ask -- --explain "who is Krasikov?"
  */
 import { createInterface } from 'node:readline';
+import { CONSOLE } from '../adapters/console/console-adapter.js';
 import { toJsonLine } from '../adapters/console/json-line.js';
 import { renderText } from '../adapters/console/render.js';
-import type { Query } from '../src/bot/query.js';
 import { readConfig } from '../src/config.js';
+import { loadPacks } from '../src/knowledge/load-packs.js';
 import { createLogger } from '../src/log.js';
 import { createCore } from '../src/runtime/core.js';
 import { exitWhenDone, loadDotEnv } from '../src/runtime/entry.js';
+import { createExplainer } from '../src/tooling/explainer.js';
 import { formatExplanation } from './explain.js';
 
 async function main(): Promise<number> {
@@ -20,19 +22,30 @@ async function main(): Promise<number> {
   const question = args.filter((a) => !a.startsWith('--')).join(' ');
   loadDotEnv();
   const config = readConfig();
-  // The same core as `npm start`, without its watcher: one question, or one file of them.
-  const { bot } = createCore(config, createLogger(config.LOG_LEVEL ?? 'warn'));
-  const conversation = `ask-${process.pid}`;
-  const answer = (text: string): string => {
-    if (flags.has('--explain')) return formatExplanation(bot, text);
-    const query: Query = { text, user: 'cli', conversation, platform: 'console' };
-    const reply = bot.ask(query);
-    return flags.has('--json') ? JSON.stringify(toJsonLine(text, reply)) : renderText(reply);
-  };
+  let answer: (text: string) => Promise<string>;
+  if (flags.has('--explain')) {
+    const explainer = createExplainer(loadPacks(config.KNOWLEDGE_DIR), {
+      maxQuestionLength: config.MAX_QUESTION_LENGTH,
+    });
+    answer = async (text) => formatExplanation(explainer, text);
+  } else {
+    // The same core as `npm start`, without its watcher: one question, or one file of them.
+    // State stays in-process: one run's follow-ups are its own, whatever REDIS_URL says.
+    const { bot } = createCore(config, createLogger(config.LOG_LEVEL ?? 'warn'), {
+      unlimited: [CONSOLE],
+      sharedState: false,
+    });
+    const conversation = `ask-${process.pid}`;
+    answer = async (text) => {
+      const reply = await bot.ask({ text, user: 'cli', conversation, platform: CONSOLE });
+      return flags.has('--json') ? JSON.stringify(toJsonLine(text, reply)) : renderText(reply);
+    };
+  }
 
   if (flags.has('--stdin')) {
+    // One line at a time, in order: a follow-up is read once the line before it is answered.
     for await (const line of createInterface({ input: process.stdin })) {
-      process.stdout.write(`${answer(line)}\n`);
+      process.stdout.write(`${await answer(line)}\n`);
     }
     return 0;
   }
@@ -40,8 +53,8 @@ async function main(): Promise<number> {
     process.stderr.write('usage: npm run ask -- [--json] [--explain] "question" | --stdin\n');
     return 2;
   }
-  process.stdout.write(`${answer(question)}\n`);
+  process.stdout.write(`${await answer(question)}\n`);
   return 0;
 }
 
-exitWhenDone(main, () => undefined);
+exitWhenDone(main, { logger: () => undefined, secrets: [] });

@@ -3,14 +3,15 @@
  * In DISCORD_GUILD_ID's server when it is set (instant, for development), else globally
  * (Discord may take up to an hour to show changes). Safe to run again.
  */
+import { discordPlatform } from '../adapters/discord/platform.js';
 import { registerCommands } from '../adapters/discord/register.js';
-import { readConfig } from '../src/config.js';
+import { readConfig, secretSettings } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
 import { exitWhenDone, loadDotEnv } from '../src/runtime/entry.js';
 
 async function main(): Promise<number> {
   loadDotEnv();
-  const config = readConfig();
+  const config = readConfig(process.env, [discordPlatform]);
   if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN', 'required to register commands');
   if (!config.DISCORD_APPLICATION_ID)
     throw new ConfigError('DISCORD_APPLICATION_ID', 'required to register commands');
@@ -25,4 +26,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-exitWhenDone(main, () => undefined);
+exitWhenDone(main, { logger: () => undefined, secrets: secretSettings([discordPlatform]) });

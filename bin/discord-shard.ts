@@ -5,7 +5,8 @@
  * rate limit); other platforms run once, in the parent.
  */
 import { createDiscordAdapter } from '../adapters/discord/discord-adapter.js';
-import { logLevel, readConfig } from '../src/config.js';
+import { discordPlatform } from '../adapters/discord/platform.js';
+import { logLevel, readConfig, secretSettings } from '../src/config.js';
 import { createLogger, type Logger } from '../src/log.js';
 import { createCore } from '../src/runtime/core.js';
 import { exitWhenDone } from '../src/runtime/entry.js';
@@ -14,7 +15,7 @@ import { run } from '../src/runtime/lifecycle.js';
 let logger: Logger | undefined;
 
 async function main(): Promise<number> {
-  const config = readConfig();
+  const config = readConfig(process.env, [discordPlatform]);
   logger = createLogger(logLevel(config, false)).child({ shard: process.env.SHARDS });
   const { bot, health, services } = createCore(config, logger);
   // The manager is gone (the IPC channel closed): a shard must not outlive it.
@@ -29,4 +30,4 @@ async function main(): Promise<number> {
   });
 }
 
-exitWhenDone(main, () => logger);
+exitWhenDone(main, { logger: () => logger, secrets: secretSettings([discordPlatform]) });

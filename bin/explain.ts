@@ -1,8 +1,8 @@
-import type { Bot } from '../src/bot/bot.js';
+import type { Explainer } from '../src/tooling/explainer.js';
 
 /** Why the bot answers as it does: the terms it read, the evidence, the top candidates. */
-export function formatExplanation(bot: Bot, text: string): string {
-  const result = bot.explain(text);
+export function formatExplanation(explainer: Explainer, text: string): string {
+  const result = explainer.explain(text);
   const lines = [`Question: ${text}`, `Question type: ${result.questionType ?? '(none)'}`, 'Terms:'];
   for (const t of result.terms) {
     const how = !t.known

@@ -7,10 +7,10 @@
  * over the runner-up; two cards compete for the same questions; a source sentence is
  * supported by no card; a card is past its review date. Prints a short coverage report.
  */
-import { createBot } from '../src/bot/bot.js';
 import { FactdeskError } from '../src/errors.js';
 import { loadPacks } from '../src/knowledge/load-packs.js';
 import type { Pack } from '../src/knowledge/types.js';
+import { createExplainer } from '../src/tooling/explainer.js';
 import { checkPacks } from './lib/kb-check.js';
 import { findStories, storyPacks } from './lib/stories.js';
 
@@ -24,7 +24,7 @@ let problems = 0;
 const check = (load: () => Pack[], routingFails: boolean) => {
   try {
     const packs = load();
-    const report = checkPacks(packs, createBot(packs), today);
+    const report = checkPacks(packs, createExplainer(packs), today);
     for (const line of report.coverage) console.log(line);
     for (const problem of report.problems) console.log(`✗ ${problem}`);
     for (const line of report.routing) console.log(`${routingFails ? '✗' : '⚠'} ${line}`);

@@ -2,23 +2,32 @@ import { z } from 'zod';
 import { ConfigError } from './errors.js';
 
 /**
- * Every setting, read from the environment once at start-up and validated. `.env.example`
- * lists the same names. Secret values never appear in messages: zod's messages describe the
- * expected form only, and no schema here echoes what it received.
+ * Every setting, read from the environment once at start-up and validated: the core's here, each
+ * platform's in its own descriptor (`adapters/<platform>/platform.ts`), merged by
+ * {@link readConfig}. `.env.example` lists them all (a test checks). Secret values never appear
+ * in messages: zod's messages describe the expected form only, and no schema echoes its input.
  */
-const optionalText = z
+
+/** Optional text; blank means unset, as an empty line in `.env` would. */
+export const optionalText = z
   .string()
   .trim()
   .transform((s) => (s === '' ? undefined : s))
   .optional();
 
-/** An integer setting; blank means the default, as an empty line in `.env` would. */
-const integer = (min: number, max: number, fallback: number) =>
+/** An integer setting; blank means the default. */
+export const integer = (min: number, max: number, fallback: number) =>
   optionalText.pipe(z.coerce.number<string | undefined>().int().min(min).max(max).default(fallback));
+
+/** A numeric id such as Discord's; blank means unset. */
+export const numericId = optionalText.pipe(z.string().regex(/^\d+$/, 'must be a numeric id').optional());
+
+/** A URL, only to point a platform's API at a proxy or a test fake; blank means the platform's own. */
+export const apiUrl = optionalText.pipe(z.url().optional());
 
 const port = z.coerce.number<string | undefined>().int().min(0).max(65535);
 
-const schema = z.object({
+const coreSettings = z.object({
   KNOWLEDGE_DIR: optionalText.pipe(z.string().default('knowledge')),
   KNOWLEDGE_WATCH: optionalText.pipe(z.stringbool().default(true)),
   PACKS_BY_CONVERSATION: optionalText.pipe(
@@ -39,52 +48,80 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: integer(0, 600_000, 10_000),
   PORT: optionalText.pipe(port.default(3000)),
   HEALTH_PORT: optionalText.pipe(port.optional()),
-  SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
-  SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
-  SLACK_COMMAND: optionalText.pipe(
+  // Shared state (docs/operations.md, "Several instances and Redis"): Redis when REDIS_URL is set.
+  REDIS_URL: optionalText.pipe(
+    z.url({ protocol: /^rediss?$/, error: 'expected redis://host:port or rediss://host:port' }).optional(),
+  ),
+  KEY_PREFIX: optionalText.pipe(
     z
       .string()
-      .regex(/^\/[a-z0-9_-]+$/, 'must look like /ask')
-      .default('/ask'),
+      .max(64)
+      .regex(/^[^\s*?[\]]+$/, 'no spaces or glob characters (* ? [ ])')
+      .default('factdesk:'),
   ),
-  SLACK_API_URL: optionalText.pipe(z.url().optional()),
-  DISCORD_TOKEN: optionalText,
-  DISCORD_APPLICATION_ID: optionalText.pipe(z.string().regex(/^\d+$/, 'must be a numeric id').optional()),
-  DISCORD_GUILD_ID: optionalText.pipe(z.string().regex(/^\d+$/, 'must be a numeric id').optional()),
-  DISCORD_API_URL: optionalText.pipe(z.url().optional()),
-  /** Run Discord as this many shard processes (`auto`: as many as Discord recommends). */
-  DISCORD_SHARDS: optionalText.pipe(
-    z
-      .string()
-      .regex(/^(auto|[1-9]\d*)$/, 'must be auto or a positive whole number')
-      .transform((s): 'auto' | number => (s === 'auto' ? 'auto' : Number(s)))
-      .optional(),
-  ),
+  REDIS_TIMEOUT_MS: integer(10, 60_000, 500),
 });
 
-export type Config = Readonly<z.infer<typeof schema>>;
+/** The core's secret settings: a Redis URL may carry a password. */
+const CORE_SECRETS = ['REDIS_URL'] as const;
+
+/** The core's settings: knowledge, limits, operations. */
+export type CoreConfig = Readonly<z.infer<typeof coreSettings>>;
+
+/** A setting that is wrong given the others (zod checks each one alone). */
+export interface ConfigIssue {
+  variable: string;
+  reason: string;
+}
+
+/**
+ * What the configuration needs of a platform: its settings, which of them are secrets, and any
+ * rule across them. Platform descriptors (`src/platform.ts`) are such sources.
+ */
+export interface SettingsSource<Shape extends z.core.$ZodShape = z.core.$ZodShape> {
+  readonly settings: z.ZodObject<Shape>;
+  readonly secrets: readonly string[];
+  /** The first rule across this platform's settings that they break, if any. */
+  check?(settings: z.infer<z.ZodObject<Shape>>): ConfigIssue | undefined;
+}
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void
+  ? I
+  : never;
+
+/** The core's settings and those of every platform in `P`. */
+export type Config<P extends readonly SettingsSource[] = readonly []> = CoreConfig &
+  Readonly<UnionToIntersection<z.infer<P[number]['settings']>>>;
+
+/** The core's schema and every platform's, as one. */
+function mergedSchema(platforms: readonly SettingsSource[]) {
+  return z.object(Object.assign({}, coreSettings.shape, ...platforms.map((p) => p.settings.shape)));
+}
 
 /** The name of every setting; `.env.example` must list each one (a test checks). */
-export const SETTINGS: readonly string[] = Object.keys(schema.shape);
+export function settingNames(platforms: readonly SettingsSource[]): string[] {
+  return Object.keys(mergedSchema(platforms).shape);
+}
 
 /**
- * Settings whose values are secrets. Besides never being logged, the entry point scrubs
- * them out of any error text it prints, in case a library quotes one.
+ * Settings whose values are secrets: the core's and those the platforms declare. Besides never
+ * being logged, they are scrubbed out of any error text the entry point prints, in case a
+ * library quotes one.
  */
-export const SECRET_SETTINGS = [
-  'SLACK_BOT_TOKEN',
-  'SLACK_SIGNING_SECRET',
-  'SLACK_APP_TOKEN',
-  'DISCORD_TOKEN',
-] as const;
+export function secretSettings(platforms: readonly SettingsSource[]): string[] {
+  return [...CORE_SECRETS, ...platforms.flatMap((p) => p.secrets)];
+}
 
 /**
- * Parses settings from an environment-like object; throws {@link ConfigError} naming the
- * variable (every wrong one, so that one start-up attempt shows all there is to fix).
+ * Parses settings from an environment-like object: the core's, and those of `platforms`.
+ * Throws {@link ConfigError} naming the variable (every wrong one, so that one start-up attempt
+ * shows all there is to fix).
  */
-export function readConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = schema.safeParse(env);
+export function readConfig<const P extends readonly SettingsSource[] = readonly []>(
+  env: Record<string, string | undefined> = process.env,
+  platforms: P = [] as unknown as P,
+): Config<P> {
+  const parsed = mergedSchema(platforms).safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => ({
       variable: String(issue.path[0] ?? 'environment'),
@@ -93,30 +130,29 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     const [first, ...rest] = problems;
     throw new ConfigError(first?.variable ?? 'environment', first?.reason ?? 'invalid', rest);
   }
-  const config = parsed.data;
-  if (config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
-    throw new ConfigError('SLACK_SIGNING_SECRET', 'required in HTTP mode (when SLACK_APP_TOKEN is not set)');
-  }
-  return Object.freeze(config);
-}
-
-/** Whether any chat platform is configured; with none, the console chat runs. */
-export function platformConfigured(config: Pick<Config, 'SLACK_BOT_TOKEN' | 'DISCORD_TOKEN'>): boolean {
-  return config.SLACK_BOT_TOKEN !== undefined || config.DISCORD_TOKEN !== undefined;
+  const config = parsed.data as Config<P>;
+  const [broken, ...more] = platforms.flatMap((p) => p.check?.(config) ?? []);
+  if (broken) throw new ConfigError(broken.variable, broken.reason, more);
+  Object.freeze(config);
+  return config;
 }
 
 /**
  * `LOG_LEVEL`, or by default `info`, except for a person chatting in a terminal: stderr shares
  * the screen with the chat, so only warnings and errors show there unless asked for.
  */
-export function logLevel(config: Pick<Config, 'LOG_LEVEL'>, terminalChat: boolean): string {
+export function logLevel(config: Pick<CoreConfig, 'LOG_LEVEL'>, terminalChat: boolean): string {
   return config.LOG_LEVEL ?? (terminalChat ? 'warn' : 'info');
 }
 
-/** Replaces every configured secret value found in `text`; for error text from libraries. */
-export function scrubSecrets(text: string, env: Record<string, string | undefined> = process.env): string {
+/** Replaces the value of every secret setting found in `text`; for error text from libraries. */
+export function scrubSecrets(
+  text: string,
+  secrets: readonly string[],
+  env: Record<string, string | undefined> = process.env,
+): string {
   let scrubbed = text;
-  for (const name of SECRET_SETTINGS) {
+  for (const name of secrets) {
     const value = env[name]?.trim();
     // Very short values would blank out ordinary words; no real token or secret is that short.
     if (value && value.length >= 6) scrubbed = scrubbed.split(value).join('[secret]');

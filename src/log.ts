@@ -1,5 +1,6 @@
 import { type Logger, pino } from 'pino';
 import type { InvalidReply, Reply } from './bot/reply.js';
+import { cardKey } from './knowledge/card-key.js';
 
 export type { Logger };
 
@@ -34,7 +35,7 @@ export function replyFields(reply: Reply): {
 } {
   return {
     reply: reply.kind,
-    card: reply.kind === 'answer' ? `${reply.card.pack}/${reply.card.card}` : null,
+    card: reply.kind === 'answer' ? cardKey(reply.card.pack, reply.card.card) : null,
     confidence: reply.kind === 'answer' || reply.kind === 'no-match' ? reply.confidence : null,
     ...(reply.kind === 'invalid' ? { reason: reply.reason } : {}),
   };

@@ -1,10 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { logLevel, readConfig, SETTINGS, scrubSecrets } from '../src/config.js';
+import { PLATFORMS } from '../adapters/registry.js';
+import {
+  logLevel,
+  readConfig as readSettings,
+  scrubSecrets,
+  secretSettings,
+  settingNames,
+} from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
 import { fatalMessage } from '../src/runtime/entry.js';
 
 const SECRET = 'xoxp-super-secret-value-1234';
+/** Settings as `npm start` reads them: the core's and every registered platform's. */
+const readConfig = (env: Record<string, string>) => readSettings(env, PLATFORMS);
+const SETTINGS = settingNames(PLATFORMS);
+const SECRETS = secretSettings(PLATFORMS);
 
 function configError(env: Record<string, string>): ConfigError {
   try {
@@ -27,7 +38,13 @@ describe('readConfig', () => {
       SHUTDOWN_TIMEOUT_MS: 10_000,
       PORT: 3000,
       SLACK_COMMAND: '/ask',
+      KEY_PREFIX: 'factdesk:',
+      REDIS_TIMEOUT_MS: 500,
     });
+    expect(readConfig({}).REDIS_URL).toBeUndefined();
+    expect(readConfig({ REDIS_URL: 'rediss://:pw@cache.internal:6380/2' }).REDIS_URL).toBe(
+      'rediss://:pw@cache.internal:6380/2',
+    );
   });
 
   it('reads numbers, booleans and blanks as an operator writes them in .env', () => {
@@ -59,6 +76,11 @@ describe('readConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['SLACK_API_URL', 'not a url'],
     ['SHUTDOWN_TIMEOUT_MS', '1e9'],
+    ['REDIS_URL', 'http://127.0.0.1:6379'],
+    ['REDIS_URL', '127.0.0.1:6379'],
+    ['KEY_PREFIX', 'two words'],
+    ['KEY_PREFIX', 'fact*'],
+    ['REDIS_TIMEOUT_MS', '0'],
   ])('names %s when it is %j', (variable, value) => {
     const error = configError({ [variable]: value });
     expect(error.variable).toBe(variable);
@@ -78,30 +100,54 @@ describe('readConfig', () => {
 
   it('names a missing signing secret in Slack HTTP mode', () => {
     expect(configError({ SLACK_BOT_TOKEN: 'xoxb-1' }).variable).toBe('SLACK_SIGNING_SECRET');
+    expect(() => readConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })).not.toThrow();
+  });
+
+  it('reads only the core settings when asked for no platform', () => {
+    const config = readSettings({ SLACK_BOT_TOKEN: 'not a slack token', PORT: '81' });
+    expect(config.PORT).toBe(81);
+    expect('SLACK_BOT_TOKEN' in config).toBe(false);
   });
 
   it('never repeats a secret it refuses', () => {
     for (const [variable, value] of [
       ['SLACK_BOT_TOKEN', SECRET],
       ['SLACK_APP_TOKEN', SECRET],
+      ['REDIS_URL', `http://:${SECRET}@127.0.0.1:6379`],
     ] as const) {
       const error = configError({ [variable]: value, SLACK_SIGNING_SECRET: 's' });
       expect(error.variable).toBe(variable);
       expect(error.message).not.toContain(SECRET);
       expect(String(error)).not.toContain(SECRET);
       expect(JSON.stringify(error)).not.toContain(SECRET);
-      expect(fatalMessage(error, { [variable]: value })).not.toContain(SECRET);
+      expect(fatalMessage(error, SECRETS, { [variable]: value })).not.toContain(SECRET);
     }
+  });
+});
+
+describe('secret settings', () => {
+  it("are the core's (a Redis URL may carry a password) and the ones the platforms declare", () => {
+    expect([...SECRETS].sort()).toEqual([
+      'DISCORD_TOKEN',
+      'REDIS_URL',
+      'SLACK_APP_TOKEN',
+      'SLACK_BOT_TOKEN',
+      'SLACK_SIGNING_SECRET',
+    ]);
   });
 });
 
 describe('secrets in error text', () => {
   it('are scrubbed from messages a library might build', () => {
     const env = { SLACK_BOT_TOKEN: 'xoxb-abc-123-secret', SLACK_SIGNING_SECRET: 'signing-secret-42' };
-    const text = fatalMessage(new Error('auth failed for xoxb-abc-123-secret (signing-secret-42)'), env);
+    const text = fatalMessage(
+      new Error('auth failed for xoxb-abc-123-secret (signing-secret-42)'),
+      SECRETS,
+      env,
+    );
     expect(text).toBe('auth failed for [secret] ([secret])');
     // Values too short to be real secrets are left alone rather than blanking ordinary words.
-    expect(scrubSecrets('a b c', { DISCORD_TOKEN: 'a' })).toBe('a b c');
+    expect(scrubSecrets('a b c', SECRETS, { DISCORD_TOKEN: 'a' })).toBe('a b c');
   });
 });
 

@@ -1,17 +1,16 @@
 import { createInterface } from 'node:readline';
-import type { Adapter } from '../../src/adapter.js';
-import type { Bot } from '../../src/bot/bot.js';
+import type { Bot } from '../../src/bot/port.js';
 import type { Query } from '../../src/bot/query.js';
 import type { CardChoice } from '../../src/bot/reply.js';
 import { type Logger, replyFields } from '../../src/log.js';
+import type { Adapter, Terminal } from '../../src/platform.js';
 import { numberedChoices, printable, renderText } from './render.js';
 
-export interface ConsoleOptions {
+/** `Query.platform` of the console's queries: the descriptor's name. */
+export const CONSOLE = 'console';
+
+export interface ConsoleOptions extends Terminal {
   bot: Bot;
-  input: NodeJS.ReadableStream;
-  output: NodeJS.WritableStream;
-  /** A prompt and a greeting for a person at a terminal; off for piped input. */
-  interactive: boolean;
   /**
    * Exchanges are logged at debug level: logs go to stderr, which shares the terminal with
    * the chat, so at the default level they stay out of the conversation.
@@ -21,7 +20,9 @@ export interface ConsoleOptions {
 
 /**
  * The embedded default: a chat in the terminal. One console session is one conversation, so
- * follow-ups work as they do in a thread. Typing the number of a suggestion picks it.
+ * follow-ups work as they do in a thread. Typing the number of a suggestion picks it. Lines are
+ * answered one after the other, in order: a follow-up is read only once the line before it is
+ * answered, and a number picks from the reply just printed.
  */
 export function createConsoleAdapter({ bot, input, output, interactive, logger }: ConsoleOptions): Adapter {
   let resolveFinished: () => void = () => {};
@@ -32,47 +33,64 @@ export function createConsoleAdapter({ bot, input, output, interactive, logger }
   const write = (text: string) => output.write(`${text}\n`);
 
   return {
-    name: 'console',
+    name: CONSOLE,
     finished,
     async start() {
       rl = createInterface({ input, output, terminal: interactive, prompt: 'you> ' });
       // In a terminal readline takes Ctrl+C itself and would only pause; a person means "leave".
       rl.on('SIGINT', () => rl?.close());
       const conversation = `console-${process.pid}`;
+      const asker = { user: 'console', conversation, platform: CONSOLE };
       let choices: CardChoice[] = [];
       if (interactive) {
-        write(
-          printable(
-            `Factdesk: ask about ${bot.packs.map((p) => p.title).join(', ')}. Type "help", or Ctrl+D to leave.`,
-          ),
-        );
+        const stories = [...new Set(bot.topics().map((t) => t.packTitle))];
+        write(printable(`Factdesk: ask about ${stories.join(', ')}. Type "help", or Ctrl+D to leave.`));
         rl.prompt();
       }
-      rl.on('line', (line) => {
-        const query: Query = { text: line, user: 'console', conversation, platform: 'console' };
+      const answer = async (line: string) => {
         const picked = /^\s*(\d{1,2})\s*$/.exec(line);
         const choice = picked ? choices[Number(picked[1]) - 1] : undefined;
         if (!interactive && !line.trim()) return;
+        const query: Query = choice
+          ? { ...asker, intent: { pack: choice.pack, card: choice.card } }
+          : { ...asker, text: line };
         const startedAt = performance.now();
-        const reply = choice ? bot.choose(query, choice) : bot.ask(query);
-        choices = numberedChoices(reply);
-        write(renderText(reply));
-        logger?.debug(
-          {
-            platform: 'console',
-            conversation,
-            ...replyFields(reply),
-            latencyMs: Math.round((performance.now() - startedAt) * 1000) / 1000,
-          },
-          'answered',
-        );
+        const reply = await bot.ask(query).catch((error: unknown) => {
+          logger?.error(
+            { platform: CONSOLE, err: error instanceof Error ? error.message : String(error) },
+            'failed',
+          );
+          return undefined;
+        });
+        if (!reply) {
+          write('Sorry, something went wrong on my side. Please ask again.');
+        } else {
+          choices = numberedChoices(reply);
+          write(renderText(reply));
+          logger?.debug(
+            {
+              platform: CONSOLE,
+              conversation,
+              ...replyFields(reply),
+              latencyMs: Math.round((performance.now() - startedAt) * 1000) / 1000,
+            },
+            'answered',
+          );
+        }
         if (interactive) {
           write('');
           rl?.prompt();
         }
-        if (reply.kind === 'builtin' && reply.intent === 'goodbye' && interactive) rl?.close();
+        if (reply?.kind === 'builtin' && reply.intent === 'goodbye' && interactive) rl?.close();
+      };
+      // One line at a time, in order; the end of input waits for the last answer.
+      let turn = Promise.resolve();
+      rl.on('line', (line) => {
+        turn = turn.then(() => answer(line));
       });
-      rl.on('close', () => resolveFinished());
+      rl.on('close', () => {
+        turn.then(resolveFinished);
+      });
     },
     async stop() {
       rl?.close();

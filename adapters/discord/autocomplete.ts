@@ -1,5 +1,5 @@
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
-import type { QuestionCompleter } from '../../src/bot/complete.js';
+import type { Bot } from '../../src/bot/port.js';
 import { commandNames, questionOption } from './commands.js';
 import { limits, truncate } from './limits.js';
 
@@ -8,7 +8,7 @@ import { limits, truncate } from './limits.js';
  * value cut to Discord's 100 characters ends at a whole word rather than with an ellipsis.
  */
 export function autocompleteChoices(
-  complete: QuestionCompleter,
+  complete: Bot['complete'],
   typed: string,
 ): ApplicationCommandOptionChoiceData<string>[] {
   const choices: ApplicationCommandOptionChoiceData<string>[] = [];
@@ -35,7 +35,7 @@ function cutAtWord(text: string, max: number): string {
  */
 export async function respondToAutocomplete(
   interaction: AutocompleteInteraction,
-  complete: QuestionCompleter,
+  complete: Bot['complete'],
 ): Promise<number> {
   const focused = interaction.options.getFocused(true);
   const choices =

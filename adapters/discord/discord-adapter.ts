@@ -1,24 +1,29 @@
 import { once } from 'node:events';
 import { Events, type RESTOptions } from 'discord.js';
-import type { Adapter } from '../../src/adapter.js';
-import type { Bot } from '../../src/bot/bot.js';
-import { createQuestionCompleter, type QuestionCompleter } from '../../src/bot/complete.js';
-import type { Config } from '../../src/config.js';
+import type { Bot } from '../../src/bot/port.js';
 import { ConfigError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
+import type { Adapter } from '../../src/platform.js';
 import { createInFlight } from '../../src/runtime/in-flight.js';
 import { createDiscordClient } from './client.js';
+import { guardedGateway } from './gateway-guard.js';
 import { createInteractionHandler } from './interaction-handler.js';
 import { errorFields } from './log-fields.js';
 import { createMessageHandler } from './message-handler.js';
 import { guardPacketHandling } from './packet-guard.js';
+import type { DiscordSettings } from './settings.js';
 
 export interface DiscordAdapterOptions {
   bot: Bot;
-  config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL'>;
+  config: Pick<DiscordSettings, 'DISCORD_TOKEN' | 'DISCORD_API_URL'>;
   logger: Logger;
   /** REST tuning; tests against a local fake use `{ retries: 0, timeout: 5000 }`. */
   rest?: Partial<RESTOptions>;
+}
+
+export interface DiscordAdapter extends Adapter {
+  /** Events being handled: replies being computed or sent. */
+  readonly inFlight: number;
 }
 
 /**
@@ -26,27 +31,20 @@ export interface DiscordAdapterOptions {
  * @-mentions and DMs into queries for the bot and renders its replies as embeds. When started
  * by discord.js's ShardingManager, the client takes its shard from the environment by itself.
  */
-export function createDiscordAdapter({ bot, config, logger, rest }: DiscordAdapterOptions): Adapter {
+export function createDiscordAdapter({ bot, config, logger, rest }: DiscordAdapterOptions): DiscordAdapter {
   const token = config.DISCORD_TOKEN;
   if (!token) throw new ConfigError('DISCORD_TOKEN', 'required for the Discord adapter');
   const log = logger.child({ platform: 'discord' });
   const client = createDiscordClient({
     ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}),
     rest,
+    gateway: guardedGateway(log),
   });
   guardPacketHandling(client, log);
 
-  // Built once per set of packs: each keystroke is then only an in-memory search. A knowledge
-  // reload hands the bot new packs, and the completer follows.
-  let completing = { packs: bot.packs, complete: createQuestionCompleter(bot.packs) };
-  const complete: QuestionCompleter = (typed, limit) => {
-    if (completing.packs !== bot.packs)
-      completing = { packs: bot.packs, complete: createQuestionCompleter(bot.packs) };
-    return completing.complete(typed, limit);
-  };
   // Replies under way are counted so that a shutdown can wait for them.
   const inFlight = createInFlight();
-  const onInteraction = createInteractionHandler({ bot, complete, logger: log });
+  const onInteraction = createInteractionHandler({ bot, logger: log });
   const onMessage = createMessageHandler({ bot, logger: log });
   const interactions = (...args: Parameters<typeof onInteraction>) => inFlight.track(onInteraction(...args));
   const messages = (...args: Parameters<typeof onMessage>) => inFlight.track(onMessage(...args));
@@ -87,6 +85,9 @@ export function createDiscordAdapter({ bot, config, logger, rest }: DiscordAdapt
       await inFlight.idle();
       await client.destroy();
       log.info('discord: disconnected');
+    },
+    get inFlight() {
+      return inFlight.count;
     },
   };
 }

@@ -1,13 +1,12 @@
 import type { ButtonInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
-import type { Bot } from '../../src/bot/bot.js';
-import type { QuestionCompleter } from '../../src/bot/complete.js';
-import type { Query } from '../../src/bot/query.js';
+import type { Bot } from '../../src/bot/port.js';
+import type { Asked, Query } from '../../src/bot/query.js';
 import type { Reply } from '../../src/bot/reply.js';
 import type { Logger } from '../../src/log.js';
 import { replyFields } from '../../src/log.js';
 import { respondToAutocomplete } from './autocomplete.js';
 import { commandNames, questionOption } from './commands.js';
-import { discordQuery } from './conversation.js';
+import { discordQuery, discordQuestion } from './conversation.js';
 import { parseCardCustomId } from './custom-id.js';
 import { elapsed, errorFields } from './log-fields.js';
 import { renderReply } from './render-embed.js';
@@ -15,7 +14,6 @@ import { interactionReplyOptions } from './reply-options.js';
 
 export interface InteractionHandlerOptions {
   bot: Bot;
-  complete: QuestionCompleter;
   logger: Logger;
 }
 
@@ -26,7 +24,7 @@ type Answerable = ChatInputCommandInteraction | ButtonInteraction;
  * in-process within milliseconds), well inside Discord's 3 s, so nothing is deferred.
  * Never rejects: a failure is logged, because an event listener's rejection would go unhandled.
  */
-export function createInteractionHandler({ bot, complete, logger }: InteractionHandlerOptions) {
+export function createInteractionHandler({ bot, logger }: InteractionHandlerOptions) {
   const send = async (
     interaction: Answerable,
     source: string,
@@ -45,23 +43,23 @@ export function createInteractionHandler({ bot, complete, logger }: InteractionH
     const started = performance.now();
     try {
       if (interaction.isAutocomplete()) {
-        const choices = await respondToAutocomplete(interaction, complete);
+        const choices = await respondToAutocomplete(interaction, bot.complete);
         logger.debug({ source: 'autocomplete', choices, latencyMs: elapsed(started) }, 'discord: completed');
       } else if (interaction.isChatInputCommand()) {
         if (!Object.values<string>(commandNames).includes(interaction.commandName)) {
           // A command left registered from an older version: help is the useful answer.
           logger.warn({ command: interaction.commandName }, 'discord: unknown command, answered with help');
         }
-        const query = queryOf(interaction, commandText(interaction));
-        await send(interaction, `/${interaction.commandName}`, query, bot.ask(query), started);
+        const query = queryOf(interaction, commandAsks(interaction));
+        await send(interaction, `/${interaction.commandName}`, query, await bot.ask(query), started);
       } else if (interaction.isButton()) {
         const card = parseCardCustomId(interaction.customId);
         if (!card) {
           logger.debug('discord: ignored a button this bot did not make');
           return;
         }
-        const query = queryOf(interaction, '');
-        await send(interaction, 'button', query, bot.choose(query, card), started);
+        const query = queryOf(interaction, { intent: card });
+        await send(interaction, 'button', query, await bot.ask(query), started);
       }
     } catch (error) {
       logger.error(
@@ -72,23 +70,20 @@ export function createInteractionHandler({ bot, complete, logger }: InteractionH
   };
 }
 
-/**
- * The question a command stands for. /topics and /help go through the core's own built-in
- * intents, so they read the same as typing "topics" or "help" anywhere else.
- */
-function commandText(interaction: ChatInputCommandInteraction): string {
+/** What a command asks: /ask its question, /topics and /help (and any unknown command) their intent. */
+function commandAsks(interaction: ChatInputCommandInteraction): Asked {
   switch (interaction.commandName) {
     case commandNames.ask:
-      return interaction.options.getString(questionOption) ?? '';
+      return discordQuestion(interaction.options.getString(questionOption) ?? '');
     case commandNames.topics:
-      return 'topics';
+      return { intent: 'topics' };
     default:
-      return 'help';
+      return { intent: 'help' };
   }
 }
 
-function queryOf(interaction: Answerable, text: string): Query {
-  return discordQuery(text, {
+function queryOf(interaction: Answerable, asked: Asked): Query {
+  return discordQuery(asked, {
     userId: interaction.user.id,
     guildId: interaction.guildId,
     // Interactions always carry a channel; the user id is a stable stand-in should one not.

@@ -1,8 +1,8 @@
 import type { Message } from 'discord.js';
-import type { Bot } from '../../src/bot/bot.js';
+import type { Bot } from '../../src/bot/port.js';
 import type { Logger } from '../../src/log.js';
 import { replyFields } from '../../src/log.js';
-import { discordQuery } from './conversation.js';
+import { discordQuery, discordQuestion } from './conversation.js';
 import { elapsed, errorFields } from './log-fields.js';
 import { renderReply } from './render-embed.js';
 import { messageReplyOptions } from './reply-options.js';
@@ -26,12 +26,12 @@ export function createMessageHandler({ bot, logger }: MessageHandlerOptions) {
       const inGuild = message.inGuild();
       // `mentions.users`, not `mentions.has()`: the latter is also true for @everyone.
       if (inGuild && !message.mentions.users.has(me)) return;
-      const query = discordQuery(message.content, {
+      const query = discordQuery(discordQuestion(message.content), {
         userId: message.author.id,
         guildId: message.guildId,
         channelId: message.channelId,
       });
-      const result = bot.ask(query);
+      const result = await bot.ask(query);
       const options = messageReplyOptions(renderReply(result));
       if (inGuild) await message.reply(options);
       else if (message.channel.isSendable()) await message.channel.send(options);

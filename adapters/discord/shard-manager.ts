@@ -1,13 +1,13 @@
 import { once } from 'node:events';
 import { REST, type RESTGetAPIGatewayBotResult, Routes, type Shard, ShardingManager } from 'discord.js';
-import type { Adapter } from '../../src/adapter.js';
-import type { Config } from '../../src/config.js';
 import { ConfigError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
+import type { Adapter } from '../../src/platform.js';
 import { errorFields } from './log-fields.js';
+import type { DiscordSettings } from './settings.js';
 
 export interface ShardManagerOptions {
-  config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL' | 'DISCORD_SHARDS'>;
+  config: Pick<DiscordSettings, 'DISCORD_TOKEN' | 'DISCORD_API_URL' | 'DISCORD_SHARDS'>;
   logger: Logger;
   /** The script each shard process runs: `bin/discord-shard.ts`. */
   script: string;

@@ -1,4 +1,4 @@
-import type { CardChoice } from '../../src/bot/reply.js';
+import type { CardRef } from '../../src/knowledge/card-key.js';
 import { SLACK_LIMITS } from './limits.js';
 
 /**
@@ -9,8 +9,6 @@ export const CARD_ACTION_PREFIX = 'factdesk_card';
 export const CARD_ACTION_PATTERN = /^factdesk_card:\d+$/;
 /** The "Share in channel" button of an ephemeral answer. */
 export const SHARE_ACTION_ID = 'factdesk_share';
-
-export type CardRef = Pick<CardChoice, 'pack' | 'card'>;
 
 /** The button value: `{"pack":…,"card":…}`, or undefined when over Slack's 2,000 characters. */
 export function encodeCardRef(ref: CardRef): string | undefined {

@@ -1,3 +1,6 @@
+import { messageQuestion } from '../../src/bot/message-text.js';
+import type { Asked } from '../../src/bot/query.js';
+
 /**
  * Stable `Query.conversation` ids. The core keys follow-up memory on them, so every path into
  * the same Slack conversation must build the same id.
@@ -33,11 +36,19 @@ export function stripBotMention(text: string, botUserId: string | undefined): st
 }
 
 /**
- * Slack shows help for a command typed alone, and a bare mention means the same: an empty
- * question gets the help reply instead of the core's "please type a question".
+ * Slack's markup for people and rooms, as it arrives in message and command text: `<@U…>`,
+ * `<@U…|name>`, `<#C…|name>`, `<!channel>`, `<!here>`, `<!subteam^S…>`, and broadcasts typed
+ * as plain words. They name people or rooms, never facts, so they are not matched on.
  */
-export function questionOrHelp(text: string): string {
-  return text.trim() === '' ? 'help' : text;
+const SLACK_MARKUP = /<[@#!][^<>\s]{0,80}>|(?<![\w@])@(?:everyone|here|channel)\b/i;
+
+/**
+ * What a command or message asks. Slack shows help for a command typed alone, and a bare
+ * mention of the bot means the same: both are the help intent.
+ */
+export function slackQuestion(text: string, botUserId: string | undefined): Asked {
+  const question = stripBotMention(text, botUserId);
+  return question.trim() === '' ? { intent: 'help' } : messageQuestion(question, SLACK_MARKUP);
 }
 
 function escapeRegExp(s: string): string {

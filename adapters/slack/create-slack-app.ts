@@ -1,22 +1,9 @@
 import { App, HTTPReceiver, type webApi } from '@slack/bolt';
-import type { Config } from '../../src/config.js';
-import { ConfigError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
 import type { HttpRoute } from '../../src/runtime/health.js';
 import { boltLogger } from './bolt-logger.js';
 import { SLACK_LIMITS } from './limits.js';
-
-export type SlackConfig = Pick<
-  Config,
-  'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL'
->;
-
-export type SlackMode = 'socket' | 'http';
-
-/** Socket Mode whenever an app-level token is configured, else signed HTTP requests. */
-export function slackMode(config: SlackConfig): SlackMode {
-  return config.SLACK_APP_TOKEN ? 'socket' : 'http';
-}
+import { type SlackSettings, slackConnection } from './settings.js';
 
 export interface SlackAppExtras {
   clientOptions?: webApi.WebClientOptions;
@@ -38,12 +25,11 @@ export interface SlackApp {
  * single instance behind a firewall); HTTP mode serves `/slack/events` and verifies Slack's
  * signature on every request, so it can run as several instances behind a load balancer.
  */
-export function createSlackApp(config: SlackConfig, logger: Logger, extras: SlackAppExtras = {}): SlackApp {
+export function createSlackApp(config: SlackSettings, logger: Logger, extras: SlackAppExtras = {}): SlackApp {
   const { clientOptions = {}, httpRoutes = [] } = extras;
-  const token = config.SLACK_BOT_TOKEN;
-  if (!token) throw new ConfigError('SLACK_BOT_TOKEN', 'required to start the Slack adapter');
+  const connection = slackConnection(config);
   const common = {
-    token,
+    token: connection.botToken,
     logger: boltLogger(logger),
     clientOptions: {
       ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
@@ -55,16 +41,13 @@ export function createSlackApp(config: SlackConfig, logger: Logger, extras: Slac
     // Bolt's conversation store is not used: follow-up memory is the core's, keyed by Query.conversation.
     convoStore: false as const,
   };
-  if (config.SLACK_APP_TOKEN) {
-    return { app: new App({ ...common, socketMode: true, appToken: config.SLACK_APP_TOKEN }) };
-  }
-  if (!config.SLACK_SIGNING_SECRET) {
-    throw new ConfigError('SLACK_SIGNING_SECRET', 'required in HTTP mode (when SLACK_APP_TOKEN is not set)');
+  if (connection.mode === 'socket') {
+    return { app: new App({ ...common, socketMode: true, appToken: connection.appToken }) };
   }
   // Bolt's own HTTPReceiver, built here rather than by App: App passes no way through to see a
   // request's headers, and the server is ours (http-server.ts), calling the receiver's listener.
   const receiver = new HTTPReceiver({
-    signingSecret: config.SLACK_SIGNING_SECRET,
+    signingSecret: connection.signingSecret,
     logger: common.logger,
     // Our server has read the body already, up to its own limit; this is the same, for safety.
     bodyLimit: SLACK_LIMITS.requestBody,

@@ -1,55 +1,16 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { SeenSet } from '../../src/state/seen-set.js';
 
-/** A bounded set of recently seen ids; entries expire after `ttlMs`. */
-export interface SeenSet {
-  /** True when `id` was seen within the TTL; otherwise records it and returns false. */
-  seen(id: string): boolean;
-  readonly size: number;
-}
-
-export interface SeenSetOptions {
-  /** Slack retries a failed event three times within about an hour. */
-  ttlMs?: number;
-  /** Caps memory under a flood of distinct ids; the oldest go first. */
-  maxSize?: number;
-  now?: () => number;
-}
-
-export function createSeenSet({
-  ttlMs = 60 * 60 * 1000,
-  maxSize = 10_000,
-  now = Date.now,
-}: SeenSetOptions = {}): SeenSet {
-  // A Map iterates in insertion order, and ids are inserted in time order, so the oldest and
-  // first-to-expire entries are always at the front.
-  const expiries = new Map<string, number>();
-  const prune = (at: number) => {
-    for (const [id, expiry] of expiries) {
-      if (expiry > at && expiries.size <= maxSize) break;
-      expiries.delete(id);
-    }
-  };
-  return {
-    seen(id) {
-      const at = now();
-      prune(at);
-      if (expiries.has(id)) return true;
-      expiries.set(id, at + ttlMs);
-      prune(at);
-      return false;
-    },
-    get size() {
-      return expiries.size;
-    },
-  };
-}
+/** Slack retries a failed event three times within about an hour. */
+export const EVENT_RETRY_WINDOW_MS = 60 * 60 * 1000;
 
 /**
  * Global middleware that drops an Events API delivery whose `event_id` was already handled.
  * Slack redelivers (with `x-slack-retry-num`) when an ack was late or lost, though the first
  * delivery may well have been answered. Bolt acknowledges events before middleware runs, so the
  * dropped retry is still acked and Slack stops retrying. The set is per process: behind a load
- * balancer a retry reaching another instance is answered again (see docs/slack.md).
+ * balancer the set must be shared (see `src/state/stores.ts`), or a retry reaching another
+ * instance is answered again (see docs/slack.md).
  */
 export function dedupeEvents(
   seen: SeenSet,
@@ -57,7 +18,7 @@ export function dedupeEvents(
 ): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next }) => {
     const eventId = 'event_id' in body && typeof body.event_id === 'string' ? body.event_id : undefined;
-    if (eventId !== undefined && seen.seen(eventId)) {
+    if (eventId !== undefined && (await seen.seen(eventId))) {
       onDuplicate(eventId);
       return;
     }
@@ -86,7 +47,7 @@ export function dropReplays(
 ): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const signature = signatureOf(args.context);
-    if (signature !== undefined && seen.seen(signature)) {
+    if (signature !== undefined && (await seen.seen(signature))) {
       onReplay();
       if ('ack' in args && typeof args.ack === 'function') await args.ack();
       return;

@@ -1,16 +1,16 @@
 import type { Context } from '@slack/bolt';
-import type { Bot } from '../../src/bot/bot.js';
-import type { Query } from '../../src/bot/query.js';
+import type { Bot } from '../../src/bot/port.js';
+import type { Asked, Query } from '../../src/bot/query.js';
 import type { Reply } from '../../src/bot/reply.js';
 import { type Logger, replyFields } from '../../src/log.js';
-import type { Turns } from '../../src/runtime/take-turns.js';
+import type { Turns } from './take-turns.js';
 
 /** What every Slack listener needs: the core, a logger, a clock for latencies, answer pacing. */
 export interface HandlerDeps {
   bot: Bot;
   logger: Logger;
   now: () => number;
-  /** Awaited between acknowledging a request and answering it; see `src/runtime/take-turns.ts`. */
+  /** Awaited between acknowledging a request and answering it; see `take-turns.ts`. */
   turns: Turns;
 }
 
@@ -18,9 +18,12 @@ export interface HandlerDeps {
 export type Source = 'command' | 'mention' | 'dm' | 'card' | 'share';
 
 /** Builds a Slack `Query`; the conversation id comes from `conversation.ts`. */
-export function slackQuery(text: string, user: string, conversation: string): Query {
-  return { text, user, conversation, platform: 'slack' };
+export function slackQuery(asked: Asked, user: string, conversation: string): Query {
+  return { ...asked, user, conversation, platform: SLACK };
 }
+
+/** `Query.platform` of Slack's queries: the descriptor's name. */
+export const SLACK = 'slack';
 
 /**
  * The workspace part of conversation ids. Org-wide installs can leave the team unset; the

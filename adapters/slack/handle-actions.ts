@@ -1,5 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { CARD_ACTION_PATTERN, type CardRef, decodeCardRef, SHARE_ACTION_ID } from './card-action.js';
+import type { CardRef } from '../../src/knowledge/card-key.js';
+import { CARD_ACTION_PATTERN, decodeCardRef, SHARE_ACTION_ID } from './card-action.js';
 import {
   directConversation,
   isDirectChannel,
@@ -31,9 +32,8 @@ export function registerActions(app: App, deps: HandlerDeps): void {
     await deps.turns.next();
     const startedAt = deps.now();
     const place = placeOf(body, teamOf(context, body.team?.id));
-    // The button label is the card title: what the user in effect asked.
-    const query = slackQuery(action.text.text, body.user.id, place.conversation);
-    const reply = deps.bot.choose(query, ref);
+    const query = slackQuery({ intent: ref }, body.user.id, place.conversation);
+    const reply = await deps.bot.ask(query);
     if (place.kind === 'public') {
       await postReply(client, place.channel, place.threadTs, renderReply(reply));
     } else {
@@ -55,13 +55,13 @@ export function registerActions(app: App, deps: HandlerDeps): void {
     const startedAt = deps.now();
     const channel = channelOf(body) ?? 'unknown-channel';
     const query = slackQuery(
-      `${ref.pack}/${ref.card}`,
+      { intent: ref },
       body.user.id,
       personalConversation(teamOf(context, body.team?.id), channel, body.user.id),
     );
     // The card is answered afresh rather than copied from the message: the button carries only
     // its id (values hold 2,000 characters), and the channel gets the card as it stands now.
-    const reply = deps.bot.choose(query, ref);
+    const reply = await deps.bot.ask(query);
     if (reply.kind !== 'answer') {
       await respond({ response_type: 'ephemeral', replace_original: false, ...renderReply(reply) });
     } else {

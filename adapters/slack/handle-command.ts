@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { personalConversation, questionOrHelp } from './conversation.js';
+import { personalConversation, slackQuestion } from './conversation.js';
 import { type HandlerDeps, logExchange, slackQuery, teamOf } from './exchange.js';
 import { renderReply } from './render-blocks.js';
 
@@ -17,11 +17,11 @@ export function registerCommand(app: App, command: string, deps: HandlerDeps): v
     const startedAt = deps.now();
     const team = teamOf(context, cmd.team_id);
     const query = slackQuery(
-      questionOrHelp(cmd.text),
+      slackQuestion(cmd.text, context.botUserId),
       cmd.user_id,
       personalConversation(team, cmd.channel_id, cmd.user_id),
     );
-    const reply = deps.bot.ask(query);
+    const reply = await deps.bot.ask(query);
     const message = renderReply(reply, {
       ...(cmd.text.trim() ? { question: cmd.text } : {}),
       shareable: reply.kind === 'answer',

@@ -1,11 +1,5 @@
 import type { App } from '@slack/bolt';
-import {
-  directConversation,
-  isDirectChannel,
-  questionOrHelp,
-  stripBotMention,
-  threadConversation,
-} from './conversation.js';
+import { directConversation, isDirectChannel, slackQuestion, threadConversation } from './conversation.js';
 import { type HandlerDeps, logExchange, slackQuery, teamOf } from './exchange.js';
 import { postReply } from './post-reply.js';
 import { renderReply } from './render-blocks.js';
@@ -25,11 +19,11 @@ export function registerMessages(app: App, deps: HandlerDeps): void {
     const startedAt = deps.now();
     const threadTs = event.thread_ts ?? event.ts;
     const query = slackQuery(
-      questionOrHelp(stripBotMention(event.text, context.botUserId)),
+      slackQuestion(event.text, context.botUserId),
       event.user,
       threadConversation(teamOf(context, body.team_id), event.channel, threadTs),
     );
-    const reply = deps.bot.ask(query);
+    const reply = await deps.bot.ask(query);
     await postReply(client, event.channel, threadTs, renderReply(reply));
     logExchange(deps, 'mention', query, reply, startedAt);
   });
@@ -41,11 +35,11 @@ export function registerMessages(app: App, deps: HandlerDeps): void {
     await deps.turns.next();
     const startedAt = deps.now();
     const query = slackQuery(
-      questionOrHelp(stripBotMention(event.text ?? '', context.botUserId)),
+      slackQuestion(event.text ?? '', context.botUserId),
       event.user,
       directConversation(teamOf(context, body.team_id), event.channel),
     );
-    const reply = deps.bot.ask(query);
+    const reply = await deps.bot.ask(query);
     await postReply(client, event.channel, event.thread_ts, renderReply(reply));
     logExchange(deps, 'dm', query, reply, startedAt);
   });

@@ -7,6 +7,7 @@ import {
   type Reply,
   staleNote,
 } from '../../src/bot/reply.js';
+import { type CardRef, cardKey } from '../../src/knowledge/card-key.js';
 import { CARD_ACTION_PREFIX, encodeCardRef, SHARE_ACTION_ID } from './card-action.js';
 import { escapeMrkdwn, mrkdwn, mrkdwnLink, truncate } from './escape.js';
 import { SLACK_LIMITS } from './limits.js';
@@ -176,6 +177,6 @@ function plain(text: string): types.PlainTextElement {
   return { type: 'plain_text', text: truncate(text, SLACK_LIMITS.buttonText), emoji: true };
 }
 
-function key(choice: Pick<CardChoice, 'pack' | 'card'>): string {
-  return `${choice.pack}/${choice.card}`;
+function key(choice: CardRef): string {
+  return cardKey(choice.pack, choice.card);
 }

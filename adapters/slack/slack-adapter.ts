@@ -1,22 +1,27 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { webApi } from '@slack/bolt';
-import type { Adapter } from '../../src/adapter.js';
-import type { Bot } from '../../src/bot/bot.js';
+import type { Bot } from '../../src/bot/port.js';
+import type { CoreConfig } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
+import type { Adapter } from '../../src/platform.js';
 import type { HttpRoute } from '../../src/runtime/health.js';
+import { close, listen } from '../../src/runtime/http-listen.js';
 import { createInFlight } from '../../src/runtime/in-flight.js';
-import { createTurns } from '../../src/runtime/take-turns.js';
-import { createSlackApp, SIGNATURE_CONTEXT_KEY, type SlackConfig, slackMode } from './create-slack-app.js';
-import { createSeenSet, dedupeEvents, dropReplays, REPLAY_WINDOW_MS, type SeenSetOptions } from './dedupe.js';
+import { inProcessSeenSet, type SeenSetOptions } from '../../src/state/seen-set.js';
+import type { StateStores } from '../../src/state/stores.js';
+import { createSlackApp, SIGNATURE_CONTEXT_KEY } from './create-slack-app.js';
+import { dedupeEvents, dropReplays, EVENT_RETRY_WINDOW_MS, REPLAY_WINDOW_MS } from './dedupe.js';
 import { registerActions } from './handle-actions.js';
 import { registerCommand } from './handle-command.js';
 import { registerMessages } from './handle-messages.js';
 import { createSlackHttpServer } from './http-server.js';
+import { type SlackSettings, slackMode } from './settings.js';
+import { createTurns } from './take-turns.js';
 
 export interface SlackAdapterOptions {
   bot: Bot;
-  config: SlackConfig & { SLACK_COMMAND: string; PORT: number };
+  config: SlackSettings & Pick<CoreConfig, 'PORT'>;
   logger: Logger;
   /** Passed to Bolt's Web API client; tests point `slackApiUrl` at a local fake. */
   clientOptions?: webApi.WebClientOptions;
@@ -24,6 +29,8 @@ export interface SlackAdapterOptions {
   listen?: { port?: number; host?: string };
   /** HTTP mode only: extra GET routes served beside `/slack/events` (the health checks). */
   httpRoutes?: readonly HttpRoute[];
+  /** Where de-duplication sets come from: the core's stores; in-process sets when absent. */
+  seenSet?: StateStores['seenSet'];
   /** Retried-event memory. */
   dedupe?: SeenSetOptions;
   /** Replayed-request memory (HTTP mode). */
@@ -52,6 +59,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ...(options.httpRoutes ? { httpRoutes: options.httpRoutes } : {}),
   });
   const deps = { bot, logger, now, turns: createTurns() };
+  const seenSet =
+    options.seenSet ?? ((_name: string, setOptions?: SeenSetOptions) => inProcessSeenSet(setOptions));
   const inFlight = createInFlight();
 
   // First, so that it spans every later middleware and listener, reply delivery included:
@@ -59,7 +68,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   app.use(async ({ next }) => inFlight.track(next()));
   app.use(
     dropReplays(
-      createSeenSet({ ttlMs: REPLAY_WINDOW_MS, ...options.replays }),
+      seenSet('slack-replays', { ttlMs: REPLAY_WINDOW_MS, ...options.replays }),
       (context) => {
         const signature = context[SIGNATURE_CONTEXT_KEY];
         return typeof signature === 'string' ? signature : undefined;
@@ -68,7 +77,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ),
   );
   app.use(
-    dedupeEvents(createSeenSet(options.dedupe), (eventId) =>
+    dedupeEvents(seenSet('slack-events', { ttlMs: EVENT_RETRY_WINDOW_MS, ...options.dedupe }), (eventId) =>
       logger.info({ platform: 'slack', eventId }, 'duplicate event ignored'),
     ),
   );
@@ -91,9 +100,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         await app.start();
       } else {
         server = createSlackHttpServer(receiver, logger);
-        await listen(server, options.listen?.port ?? config.PORT, options.listen?.host);
-        const bound = server.address();
-        address = bound !== null && typeof bound === 'object' ? bound : undefined;
+        address = await listen(server, options.listen?.port ?? config.PORT, options.listen?.host);
       }
       started = true;
       logger.info({ platform: 'slack', mode, port: address?.port }, 'slack adapter started');
@@ -106,7 +113,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     async stop() {
       if (!started) return;
       started = false;
-      if (server) await close(server);
+      if (server) await close(server, 'idle');
       else await app.stop();
       server = undefined;
       address = undefined;
@@ -120,22 +127,4 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       return inFlight.count;
     },
   };
-}
-
-function listen(server: Server, port: number, host: string | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-function close(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    // Keep-alive connections with no request under way would otherwise hold the close open.
-    server.closeIdleConnections();
-  });
 }

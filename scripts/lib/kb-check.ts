@@ -1,5 +1,6 @@
-import { type Bot, cardKey } from '../../src/bot/bot.js';
+import { cardKey } from '../../src/knowledge/card-key.js';
 import type { Pack } from '../../src/knowledge/types.js';
+import type { Explainer } from '../../src/tooling/explainer.js';
 
 export interface KbReport {
   /** Broken packs: unsupported source sentences, cards past review. */
@@ -14,15 +15,14 @@ export const MIN_MARGIN = 0.02;
 /** Share of a card's questions that may go to one other card before the two are said to compete. */
 export const COMPETE_SHARE = 0.25;
 
+const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** The sentences of a source document, by Unicode's sentence boundaries (`Intl.Segmenter`). */
 export function sentencesOf(text: string): string[] {
-  return text
-    .replace(/\s+/g, ' ')
-    .split(/(?<=[.!?][”’"]?)\s+(?=[A-Z“‘"])/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  return [...SENTENCES.segment(text.replace(/\s+/g, ' '))].map((s) => s.segment.trim()).filter(Boolean);
 }
 
-export function checkPacks(packs: readonly Pack[], bot: Bot, today: string): KbReport {
+export function checkPacks(packs: readonly Pack[], explainer: Explainer, today: string): KbReport {
   const problems: string[] = [];
   const routing: string[] = [];
   const coverage: string[] = [];
@@ -34,7 +34,7 @@ export function checkPacks(packs: readonly Pack[], bot: Bot, today: string): KbR
       const lost = new Map<string, number>();
       for (const q of card.questions) {
         total++;
-        const [first, second] = bot.explain(q).candidates;
+        const [first, second] = explainer.explain(q).candidates;
         const margin = first?.id === key ? first.confidence - (second?.confidence ?? 0) : -1;
         if (margin >= MIN_MARGIN) {
           routed++;
@@ -43,7 +43,7 @@ export function checkPacks(packs: readonly Pack[], bot: Bot, today: string): KbR
         const rival = first?.id === key ? second?.id : first?.id;
         if (rival) lost.set(rival, (lost.get(rival) ?? 0) + 1);
         routing.push(
-          `${pack.id}/${card.id}: "${q}" ${first?.id === key ? `leads ${rival ?? 'nothing'} by only ${margin.toFixed(3)}` : `routes to ${first?.id ?? 'nothing'}`}`,
+          `${key}: "${q}" ${first?.id === key ? `leads ${rival ?? 'nothing'} by only ${margin.toFixed(3)}` : `routes to ${first?.id ?? 'nothing'}`}`,
         );
       }
       for (const [rival, count] of lost) {

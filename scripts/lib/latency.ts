@@ -17,3 +17,20 @@ export function timeEach<T>(inputs: T[], rounds: number, fn: (input: T) => unkno
   }
   return times.sort((a, b) => a - b);
 }
+
+/** As {@link timeEach}, for a function that answers through a promise: timed until it settles. */
+export async function timeEachAsync<T>(
+  inputs: T[],
+  rounds: number,
+  fn: (input: T) => Promise<unknown>,
+): Promise<number[]> {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const input of inputs) {
+      const start = process.hrtime.bigint();
+      await fn(input);
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  return times.sort((a, b) => a - b);
+}

@@ -1,28 +1,27 @@
 /** Longest question taken, in characters; longer ones are refused with a message, not cut. */
 export const MAX_QUESTION_LENGTH = 1000;
 
-export type Guarded =
-  | { ok: true; text: string }
-  /** `mentioned`: the text was nothing but mentions, as when someone just @-mentions the bot. */
-  | { ok: false; reason: 'empty'; mentioned: boolean }
-  | { ok: false; reason: 'too-long' };
-
-// Mentions and broadcasts as chat platforms write them: <@U123>, <#C1|general>, <!channel>,
-// <@&role>, @everyone. They name people or rooms, never facts, so they are not matched on.
-const MENTION = /<[@#!][^<>\s]{0,80}>|(?<![\w@])@(?:everyone|here|channel)\b/gi;
+export type Guarded = { ok: true; text: string } | { ok: false; reason: 'empty' | 'too-long' };
 
 /**
- * Cleans user text before it reaches the matcher: control and zero-width characters and
- * mentions removed, white space folded. Other markup is left as typed; adapters escape it
- * when they echo it.
+ * Control, format (zero-width, bidi) and private-use characters, and lone surrogates: they are
+ * never part of a question, and some would act on a terminal or hide text.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu;
+
+/** Plain text as the guard reads it: invisible characters gone, white space folded. */
+export function visibleText(raw: string): string {
+  return raw.replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Cleans user text before it reaches the matcher, whatever platform it came from. Platform
+ * markup (mentions, broadcasts) is the adapter's to remove: see `message-text.ts`. Other markup
+ * is left as typed; adapters escape it when they echo it.
  */
 export function guardInput(raw: string, maxLength = MAX_QUESTION_LENGTH): Guarded {
-  const text = raw
-    .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu, ' ')
-    .replace(MENTION, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (!text) return { ok: false, reason: 'empty', mentioned: new RegExp(MENTION.source, 'i').test(raw) };
+  const text = visibleText(raw);
+  if (!text) return { ok: false, reason: 'empty' };
   if ([...text].length > maxLength) return { ok: false, reason: 'too-long' };
   return { ok: true, text };
 }

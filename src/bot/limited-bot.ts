@@ -1,38 +1,34 @@
-import type { Bot } from './bot.js';
-import type { Platform, Query } from './query.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { RateLimiter } from '../state/rate-limit.js';
+import type { Bot } from './port.js';
 import type { InvalidReply } from './reply.js';
 
 export interface RateLimitedBotOptions {
   /**
-   * Platforms not limited. The console is the operator at their own terminal (or a file piped
-   * into it): limiting it protects nothing.
+   * Platforms not limited, by name. The console is the operator at their own terminal (or a
+   * file piped into it): limiting it protects nothing.
    */
-  exempt?: readonly Platform[];
+  exempt?: readonly string[];
 }
 
 /**
  * The core with a per-user rate limit in front, for every platform at once: adapters get this
  * bot and need no limiting of their own. Questions and card picks both spend a token; a refused
  * one gets a friendly `invalid` reply with reason `rate-limited`, which adapters render as text.
- *
- * `packs` is read through on every access, so this wraps a reloadable bot as well as a plain one.
+ * Completions and topics spend nothing: they are read per keystroke and cost next to nothing.
  */
 export function withRateLimit(bot: Bot, limiter: RateLimiter, options: RateLimitedBotOptions = {}): Bot {
   const exempt = new Set(options.exempt ?? []);
-  const refusal = (query: Query): InvalidReply | undefined => {
-    if (exempt.has(query.platform)) return undefined;
-    // Keyed by platform too: user ids of different platforms may collide.
-    const admission = limiter.take(`${query.platform}:${query.user}`);
-    return admission.ok ? undefined : rateLimitedReply(admission.retryAfterMs);
-  };
   return {
-    get packs() {
-      return bot.packs;
+    async ask(query) {
+      if (!exempt.has(query.platform)) {
+        // Keyed by platform too: user ids of different platforms may collide.
+        const admission = await limiter.take(`${query.platform}:${query.user}`);
+        if (!admission.ok) return rateLimitedReply(admission.retryAfterMs);
+      }
+      return bot.ask(query);
     },
-    ask: (query) => refusal(query) ?? bot.ask(query),
-    choose: (query, choice) => refusal(query) ?? bot.choose(query, choice),
-    explain: (text) => bot.explain(text),
+    complete: (typed, limit) => bot.complete(typed, limit),
+    topics: () => bot.topics(),
   };
 }
 

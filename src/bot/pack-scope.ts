@@ -1,4 +1,4 @@
-import type { Query } from './query.js';
+import type { Asker } from './query.js';
 
 /**
  * Parses the operator's pack scoping, `PACKS_BY_CONVERSATION`:
@@ -6,7 +6,7 @@ import type { Query } from './query.js';
  * `slack:T01:C42=us-russia-prisoner-exchange;discord=factdesk-faq`. A conversation uses the
  * packs of the longest prefix its id starts with, and every pack when none matches.
  */
-export function parsePackScope(spec: string | undefined): (query: Query) => readonly string[] | undefined {
+export function parsePackScope(spec: string | undefined): (asker: Asker) => readonly string[] | undefined {
   const rules = (spec ?? '')
     .split(';')
     .map((rule) => rule.trim())
@@ -22,7 +22,7 @@ export function parsePackScope(spec: string | undefined): (query: Query) => read
       return { prefix, packs };
     })
     .sort((a, b) => b.prefix.length - a.prefix.length);
-  return (query) => rules.find((r) => query.conversation.startsWith(r.prefix))?.packs;
+  return (asker) => rules.find((r) => asker.conversation.startsWith(r.prefix))?.packs;
 }
 
 /** Pack ids named by a scoping that no loaded pack has: a typo there would silence a channel. */

@@ -1,10 +1,10 @@
-import type { Bot } from '../bot/bot.js';
+import type { Bot } from '../bot/port.js';
 
 /**
  * A bot whose knowledge can be replaced while it runs. Adapters hold this one object; a reload
- * builds a whole new bot (packs and index) beside the old one and {@link BotHolder.swap}s it
- * in with one assignment. Node runs one callback at a time, so every question is answered
- * wholly by the old bot or wholly by the new one, never by a mix.
+ * builds a whole new bot (packs, index, completions, topics) beside the old one and
+ * {@link BotHolder.swap}s it in with one assignment. Every question is answered wholly by the
+ * bot that was current when it arrived, never by a mix of two.
  */
 export interface BotHolder extends Bot {
   swap(next: Bot): void;
@@ -14,15 +14,12 @@ export interface BotHolder extends Bot {
 export function createBotHolder(initial: Bot): BotHolder {
   let current = initial;
   return {
-    get packs() {
-      return current.packs;
-    },
     get current() {
       return current;
     },
     ask: (query) => current.ask(query),
-    choose: (query, choice) => current.choose(query, choice),
-    explain: (text) => current.explain(text),
+    complete: (typed, limit) => current.complete(typed, limit),
+    topics: () => current.topics(),
     swap(next) {
       current = next;
     },

@@ -1,27 +1,17 @@
-import { type Bot, createBot } from '../bot/bot.js';
+import { createBot } from '../bot/bot.js';
 import { withRateLimit } from '../bot/limited-bot.js';
-import { ConversationMemory } from '../bot/memory.js';
 import { parsePackScope, unknownScopedPacks } from '../bot/pack-scope.js';
-import { createRateLimiter } from '../bot/rate-limit.js';
-import type { Config } from '../config.js';
+import type { Bot } from '../bot/port.js';
+import type { CoreConfig } from '../config.js';
 import { ConfigError } from '../errors.js';
 import { loadVersionedPacks } from '../knowledge/load-packs.js';
 import type { Pack } from '../knowledge/types.js';
 import type { Logger } from '../log.js';
+import { createStateStores, type StateStores } from '../state/stores.js';
 import { createBotHolder } from './bot-holder.js';
 import { createHealth, type Health } from './health.js';
 import { createKnowledgeReloader, type KnowledgeReloader } from './knowledge-reloader.js';
 import type { Service } from './lifecycle.js';
-
-export type CoreConfig = Pick<
-  Config,
-  | 'KNOWLEDGE_DIR'
-  | 'KNOWLEDGE_WATCH'
-  | 'PACKS_BY_CONVERSATION'
-  | 'MAX_QUESTION_LENGTH'
-  | 'RATE_LIMIT_PER_MINUTE'
-  | 'RATE_LIMIT_BURST'
->;
 
 /** The platform-independent half of a running Factdesk; adapters are added by the entry point. */
 export interface Core {
@@ -29,6 +19,8 @@ export interface Core {
   bot: Bot;
   health: Health;
   reloader: KnowledgeReloader;
+  /** Conversation memory, rate limits and de-duplication sets, in-process or shared. */
+  stores: StateStores;
   /** Started before the adapters, stopped after them. */
   services: Service[];
 }
@@ -39,24 +31,34 @@ export interface CoreOptions {
   today?: () => string;
   /** Debounce of the knowledge watcher; tests shorten it. */
   reloadDebounceMs?: number;
+  /** How often the knowledge watcher compares the folder with what it was; tests shorten it. */
+  folderCheckMs?: number;
+  /** Platforms whose users are not rate limited, by name (see `Platform.rateLimited`). */
+  unlimited?: readonly string[];
+  /** False keeps state in-process even with `REDIS_URL` set (one-shot tools, the terminal chat). */
+  sharedState?: boolean;
 }
 
 /**
  * Loads the knowledge (throwing on a broken pack: a bad start is reported, not papered over)
- * and assembles the core: bot, reload, rate limit and health. Memory and rate-limit buckets live
- * outside the reloadable bot, so a reload forgets neither conversations nor who asked too often.
+ * and assembles the core: stores, bot, reload, rate limit and health. The stores live outside
+ * the reloadable bot, so a reload forgets neither conversations nor who asked too often.
  */
 export function createCore(config: CoreConfig, logger: Logger, options: CoreOptions = {}): Core {
   const now = options.now ?? Date.now;
   const today = options.today ?? (() => new Date(now()).toISOString().slice(0, 10));
-  const conversations = new ConversationMemory({ now });
+  const stores = createStateStores(config, {
+    now,
+    logger,
+    ...(options.sharedState !== undefined ? { shared: options.sharedState } : {}),
+  });
   const packsFor = parsePackScope(config.PACKS_BY_CONVERSATION);
   const build = (packs: readonly Pack[]) =>
     createBot(packs, {
       today,
       packsFor,
       maxQuestionLength: config.MAX_QUESTION_LENGTH,
-      conversations,
+      conversations: stores.conversations,
     });
 
   const loaded = loadVersionedPacks(config.KNOWLEDGE_DIR);
@@ -73,6 +75,7 @@ export function createCore(config: CoreConfig, logger: Logger, options: CoreOpti
   const holder = createBotHolder(build(loaded.map((p) => p.pack)));
   const health = createHealth(now);
   health.knowledgeLoaded(loaded);
+  health.stateStore(stores.status);
   logger.info(
     { packs: loaded.map((p) => ({ id: p.pack.id, version: p.version, cards: p.pack.cards.length })) },
     'knowledge loaded',
@@ -85,16 +88,16 @@ export function createCore(config: CoreConfig, logger: Logger, options: CoreOpti
     health,
     logger,
     ...(options.reloadDebounceMs !== undefined ? { debounceMs: options.reloadDebounceMs } : {}),
+    ...(options.folderCheckMs !== undefined ? { checkMs: options.folderCheckMs } : {}),
   });
-  const limiter = createRateLimiter({
-    perMinute: config.RATE_LIMIT_PER_MINUTE,
-    burst: config.RATE_LIMIT_BURST,
-    now,
-  });
+  // Started first (connecting to Redis, a bounded wait), stopped last (services stop in reverse
+  // order), once no adapter can ask any more.
+  const state: Service = { name: 'state', start: () => stores.start(), stop: () => stores.close() };
   return {
-    bot: withRateLimit(holder, limiter, { exempt: ['console'] }),
+    bot: withRateLimit(holder, stores.limiter, { exempt: options.unlimited ?? [] }),
     health,
     reloader,
-    services: config.KNOWLEDGE_WATCH ? [reloader.watcher] : [],
+    stores,
+    services: [state, ...(config.KNOWLEDGE_WATCH ? [reloader.watcher] : [])],
   };
 }

@@ -25,23 +25,30 @@ export function loadDotEnv(path = '.env'): boolean {
  * are written to name the setting or file at fault, never a secret's value); anything else is
  * reduced to its message, and every configured secret is scrubbed out in case a library quoted it.
  */
-export function fatalMessage(error: unknown, env: Record<string, string | undefined> = process.env): string {
+export function fatalMessage(
+  error: unknown,
+  secrets: readonly string[],
+  env: Record<string, string | undefined> = process.env,
+): string {
   const text =
     error instanceof FactdeskError ? error.message : error instanceof Error ? error.message : String(error);
-  return scrubSecrets(text, env);
+  return scrubSecrets(text, secrets, env);
 }
 
 /**
  * Runs an entry point's `main` and exits with the code it returns. A failure is logged (when
  * the logger exists yet) and also printed as one plain line: whoever started the process reads
- * that first, whatever the log level.
+ * that first, whatever the log level. `secrets` names the settings whose values must not show.
  */
-export function exitWhenDone(main: () => Promise<number>, logger: () => Logger | undefined): void {
+export function exitWhenDone(
+  main: () => Promise<number>,
+  last: { logger: () => Logger | undefined; secrets: readonly string[] },
+): void {
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {
-      const message = fatalMessage(error);
-      logger()?.fatal({ err: message }, 'factdesk could not run');
+      const message = fatalMessage(error, last.secrets);
+      last.logger()?.fatal({ err: message }, 'factdesk could not run');
       process.stderr.write(`factdesk: ${message}\n`);
       process.exit(1);
     },

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Config } from '../config.js';
+import type { CoreConfig } from '../config.js';
 import type { VersionedPack } from '../knowledge/load-packs.js';
+import type { StateStatus } from '../state/stores.js';
+import { close, listen } from './http-listen.js';
 
 /** A GET route on an HTTP server, in node:http terms so that any server can mount it. */
 export interface HttpRoute {
@@ -24,7 +26,21 @@ export interface Readiness {
   cards: number;
   packs: PackStatus[];
   platforms: Record<string, PlatformState>;
-  knowledge: { loadedAt: string | null; lastReloadFailed: boolean };
+  knowledge: {
+    loadedAt: string | null;
+    lastReloadFailed: boolean;
+    /** Packs this process served and a reload dropped (their folder or pack.yaml is gone). */
+    droppedPacks: DroppedPack[];
+  };
+  /** Where conversations, rate limits and de-duplication live; Redis unreachable does not make it unready. */
+  state?: StateStatus;
+}
+
+export interface DroppedPack {
+  id: string;
+  /** The version last served. */
+  version: string;
+  droppedAt: string;
 }
 
 /**
@@ -33,12 +49,17 @@ export interface Readiness {
  * shutting down. A load balancer routes by `/readyz`; an orchestrator restarts by `/healthz`.
  */
 export interface Health {
+  /** New packs are served. A pack served before and missing now is reported as dropped until it returns. */
   knowledgeLoaded(packs: readonly VersionedPack[]): void;
   /** A reload failed; the packs loaded before keep answering, so readiness is unchanged. */
   knowledgeReloadFailed(): void;
+  /** A reload found the packs already served: whatever failed before has been put right. */
+  knowledgeUnchanged(): void;
   platform(name: string, state: PlatformState): void;
   /** Shutting down: from now on `/readyz` answers 503 so that traffic moves elsewhere. */
   drain(): void;
+  /** Where the state stores report from, read on every `/readyz`. */
+  stateStore(status: () => StateStatus): void;
   readiness(): Readiness;
   /** `/healthz` and `/readyz`, to mount on an existing server (Bolt's, in Slack HTTP mode). */
   readonly routes: HttpRoute[];
@@ -51,7 +72,9 @@ export function createHealth(now: () => number = Date.now): Health {
   let packs: PackStatus[] = [];
   let loadedAt: number | undefined;
   let lastReloadFailed = false;
+  const dropped = new Map<string, DroppedPack>();
   let draining = false;
+  let stateStatus: (() => StateStatus) | undefined;
   const platforms = new Map<string, PlatformState>();
 
   const readiness = (): Readiness => {
@@ -67,24 +90,42 @@ export function createHealth(now: () => number = Date.now): Health {
       knowledge: {
         loadedAt: loadedAt === undefined ? null : new Date(loadedAt).toISOString(),
         lastReloadFailed,
+        droppedPacks: [...dropped.values()],
       },
+      ...(stateStatus ? { state: stateStatus() } : {}),
     };
   };
 
   return {
     knowledgeLoaded(loaded) {
-      packs = loaded.map((p) => ({ id: p.pack.id, version: p.version, cards: p.pack.cards.length }));
+      const next = loaded.map((p) => ({ id: p.pack.id, version: p.version, cards: p.pack.cards.length }));
+      const ids = new Set(next.map((p) => p.id));
+      for (const gone of packs.filter((p) => !ids.has(p.id))) {
+        dropped.set(gone.id, {
+          id: gone.id,
+          version: gone.version,
+          droppedAt: new Date(now()).toISOString(),
+        });
+      }
+      for (const id of ids) dropped.delete(id);
+      packs = next;
       loadedAt = now();
       lastReloadFailed = false;
     },
     knowledgeReloadFailed() {
       lastReloadFailed = true;
     },
+    knowledgeUnchanged() {
+      lastReloadFailed = false;
+    },
     platform(name, state) {
       platforms.set(name, state);
     },
     drain() {
       draining = true;
+    },
+    stateStore(status) {
+      stateStatus = status;
     },
     readiness,
     routes: [
@@ -126,7 +167,7 @@ export interface HealthServer {
  * Serves the health routes on their own port when no platform server does (Socket Mode,
  * Discord, or a separate `HEALTH_PORT`). GET and HEAD only; anything else is 404 or 405.
  */
-export function createHealthServer(health: Health, listen: { port: number; host?: string }): HealthServer {
+export function createHealthServer(health: Health, options: { port: number; host?: string }): HealthServer {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const route = health.routes.find((r) => r.path === path);
@@ -143,22 +184,10 @@ export function createHealthServer(health: Health, listen: { port: number; host?
   let address: AddressInfo | undefined;
   return {
     name: 'health',
-    start: () =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(listen.port, listen.host, () => {
-          server.off('error', reject);
-          const bound = server.address();
-          address = bound !== null && typeof bound === 'object' ? bound : undefined;
-          resolve();
-        });
-      }),
-    stop: () =>
-      new Promise((resolve) => {
-        if (!server.listening) return resolve();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    start: async () => {
+      address = await listen(server, options.port, options.host);
+    },
+    stop: () => close(server, 'all'),
     address: () => address,
   };
 }
@@ -169,7 +198,7 @@ export function createHealthServer(health: Health, listen: { port: number; host?
  * unless `HEALTH_PORT` asks for it; any other set-up gets a small server on `PORT`.
  */
 export function standaloneHealthPort(
-  config: Pick<Config, 'PORT' | 'HEALTH_PORT'>,
+  config: Pick<CoreConfig, 'PORT' | 'HEALTH_PORT'>,
   setup: { portServedByPlatform: boolean; consoleOnly: boolean },
 ): number | undefined {
   if (config.HEALTH_PORT !== undefined) {

@@ -1,5 +1,5 @@
-import type { Adapter } from '../adapter.js';
 import type { Logger } from '../log.js';
+import type { Adapter } from '../platform.js';
 import type { Health } from './health.js';
 
 /** Something started before the adapters and stopped after them: the health server, the watcher. */

@@ -55,8 +55,8 @@ const cardOf = async (text: string) => {
 };
 // The card the matcher puts first, whatever the abstention threshold.
 const eager = createBot([pack], { matcher: { abstainBelow: 0 } });
-const leadingCard = (text: string) => {
-  const reply = eager.ask({ text, user: 'u', conversation: text, platform: 'console' });
+const leadingCard = async (text: string) => {
+  const reply = await eager.ask({ text, user: 'u', conversation: text, platform: 'console' });
   return reply.kind === 'answer' ? reply.card.card : undefined;
 };
 
@@ -66,8 +66,8 @@ describe('a pack on its first day (three example questions per card)', () => {
     ['How many staff does the bakery have?', 'staff'],
     ['When will the shop close?', 'closure'],
     ['where is the bakery?', 'closure'],
-  ])('puts the card that answers "%s" first, from what its cards say', (question, card) => {
-    expect(leadingCard(question)).toBe(card);
+  ])('puts the card that answers "%s" first, from what its cards say', async (question, card) => {
+    expect(await leadingCard(question)).toBe(card);
   });
 
   it('answers a direct question about a place from the answer alone', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkPacks } from '../../scripts/lib/kb-check.js';
-import { createBot } from '../../src/bot/bot.js';
+import { checkPacks, sentencesOf } from '../../scripts/lib/kb-check.js';
+
 import type { Pack } from '../../src/knowledge/types.js';
+import { createExplainer } from '../../src/tooling/explainer.js';
 
 const base: Pack = {
   id: 'demo',
@@ -38,8 +39,19 @@ const base: Pack = {
   ],
 };
 
+describe('sentencesOf', () => {
+  it('splits at sentence ends, after quotes and question marks too, and folds white space', () => {
+    expect(sentencesOf('He said “no.” Then he left.\n\nWhy?  Nobody   knows! ')).toEqual([
+      'He said “no.”',
+      'Then he left.',
+      'Why?',
+      'Nobody knows!',
+    ]);
+  });
+});
+
 describe('checkPacks', () => {
-  const report = checkPacks([base], createBot([base]), '2026-01-01');
+  const report = checkPacks([base], createExplainer([base]), '2026-01-01');
 
   it('reports a question that does not route to its card with a margin', () => {
     expect(report.routing.some((p) => p.includes('"who keeps the lighthouse"'))).toBe(true);

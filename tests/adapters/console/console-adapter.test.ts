@@ -6,7 +6,10 @@ import { numberedChoices } from '../../../adapters/console/render.js';
 import { createBot } from '../../../src/bot/bot.js';
 import { loadPacks } from '../../../src/knowledge/load-packs.js';
 
-const bot = createBot(loadPacks('knowledge'));
+const packs = loadPacks('knowledge');
+const bot = createBot(packs);
+const ask = (text: string, conversation = 'c') =>
+  bot.ask({ text, user: 'x', conversation, platform: 'console' });
 
 async function chat(lines: string[]): Promise<string> {
   const input = new PassThrough();
@@ -25,32 +28,27 @@ async function chat(lines: string[]): Promise<string> {
 describe('console adapter', () => {
   it('answers piped questions one per line and finishes at end of input', async () => {
     const out = await chat(['Who is Krasikov?', 'Where did the swap take place?']);
-    const first = bot.ask({ text: 'Who is Krasikov?', user: 'x', conversation: 'y', platform: 'console' });
-    const second = bot.ask({
-      text: 'Where did the swap take place?',
-      user: 'x',
-      conversation: 'z',
-      platform: 'console',
-    });
+    const first = await ask('Who is Krasikov?', 'y');
+    const second = await ask('Where did the swap take place?', 'z');
     expect(out).toContain(first.text);
     expect(out).toContain(second.text);
     expect(out).toContain('Source:');
   });
 
   it('picks a numbered choice from the previous reply', async () => {
-    const reply = bot.ask({ text: 'Who is Krasikov?', user: 'x', conversation: 'y', platform: 'console' });
+    const reply = await ask('Who is Krasikov?', 'y');
     const picked = numberedChoices(reply)[0];
     if (!picked) throw new Error('expected choices after an answer');
-    const card = bot.packs.flatMap((p) => p.cards).find((c) => c.id === picked.card);
+    const card = packs.flatMap((p) => p.cards).find((c) => c.id === picked.card);
     const out = await chat(['Who is Krasikov?', '1']);
     expect(out).toContain(card?.answer);
   });
 });
 
 describe('toJsonLine', () => {
-  it('marks only card answers as matched', () => {
+  it('marks only card answers as matched', async () => {
     const q = 'Who is Krasikov?';
-    const answered = toJsonLine(q, bot.ask({ text: q, user: 'u', conversation: 'c', platform: 'console' }));
+    const answered = toJsonLine(q, await ask(q));
     expect(Object.keys(answered)).toEqual([
       'question',
       'matched',
@@ -61,10 +59,7 @@ describe('toJsonLine', () => {
     ]);
     expect(answered).toMatchObject({ question: q, matched: true });
     expect(typeof answered.card).toBe('string');
-    const help = toJsonLine(
-      'help',
-      bot.ask({ text: 'help', user: 'u', conversation: 'c', platform: 'console' }),
-    );
+    const help = toJsonLine('help', await ask('help', 'c'));
     expect(help).toMatchObject({ matched: false, card: null });
   });
 });

@@ -19,7 +19,7 @@ describe('console conversation', () => {
     input.end('Who is Gershkovich?\nwhat was he sentenced to?\n');
     await adapter.finished;
     const story = packs.find((p) => p.id === 'us-russia-prisoner-exchange');
-    const sentence = bot.ask({
+    const sentence = await bot.ask({
       text: 'What was Gershkovich sentenced to?',
       user: 'u',
       conversation: 'x',

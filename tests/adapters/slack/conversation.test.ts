@@ -4,7 +4,7 @@ import {
   directConversation,
   isDirectChannel,
   personalConversation,
-  questionOrHelp,
+  slackQuestion,
   stripBotMention,
   threadConversation,
 } from '../../../adapters/slack/conversation.js';
@@ -31,10 +31,27 @@ describe('stripBotMention', () => {
   });
 });
 
-describe('questionOrHelp', () => {
+describe('slackQuestion', () => {
   it('turns an empty question into help and leaves others alone', () => {
-    expect(questionOrHelp('  ')).toBe('help');
-    expect(questionOrHelp('who?')).toBe('who?');
+    expect(slackQuestion('  ', 'UBOT')).toEqual({ intent: 'help' });
+    expect(slackQuestion('who?', 'UBOT')).toEqual({ text: 'who?' });
+  });
+
+  it('reads a bare mention of the bot, or of anyone, as help', () => {
+    expect(slackQuestion('<@UBOT>', 'UBOT')).toEqual({ intent: 'help' });
+    expect(slackQuestion(' <@UBOT|factdesk> ', 'UBOT')).toEqual({ intent: 'help' });
+    expect(slackQuestion('<@U0OTHER> <!channel>', 'UBOT')).toEqual({ intent: 'help' });
+  });
+
+  it('removes mentions and broadcasts from a question, and nothing else', () => {
+    expect(
+      slackQuestion('<@UBOT> who is <@U123|bob> <!here> @channel Krasikov? <#C1|general>', 'UBOT'),
+    ).toEqual({
+      text: 'who is       Krasikov?',
+    });
+    expect(slackQuestion('<https://example.com|a link> *bold* a@here.com', 'UBOT')).toEqual({
+      text: '<https://example.com|a link> *bold* a@here.com',
+    });
   });
 });
 

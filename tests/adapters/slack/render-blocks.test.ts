@@ -121,10 +121,11 @@ describe('renderReply: answers', () => {
 
 describe('renderReply: other replies', () => {
   const bot = createBot(loadPacks('knowledge'));
-  const ask = (text: string): Reply => bot.ask({ text, user: 'U', conversation: 'c', platform: 'slack' });
+  const ask = (text: string): Promise<Reply> =>
+    bot.ask({ text, user: 'U', conversation: 'c', platform: 'slack' });
 
-  it('renders help with its examples', () => {
-    const help = ask('help') as BuiltinReply;
+  it('renders help with its examples', async () => {
+    const help = (await ask('help')) as BuiltinReply;
     const message = renderReply(help, { question: 'help' });
     expect(textOf(message.blocks)).not.toContain('You asked');
     for (const example of help.examples)
@@ -132,8 +133,8 @@ describe('renderReply: other replies', () => {
     expectWithinLimits(message);
   });
 
-  it('renders topics grouped by subject with one button per card', () => {
-    const topics = ask('topics') as BuiltinReply;
+  it('renders topics grouped by subject with one button per card', async () => {
+    const topics = (await ask('topics')) as BuiltinReply;
     const message = renderReply(topics);
     const cards = topics.topics.flatMap((g) => g.cards);
     expect(buttonsOf(message.blocks)).toHaveLength(cards.length);
@@ -141,8 +142,8 @@ describe('renderReply: other replies', () => {
     expectWithinLimits(message);
   });
 
-  it('renders no-match with its suggestions as buttons', () => {
-    const reply = ask('what is the best pizza topping?');
+  it('renders no-match with its suggestions as buttons', async () => {
+    const reply = await ask('what is the best pizza topping?');
     expect(reply.kind).toBe('no-match');
     if (reply.kind !== 'no-match') return;
     const message = renderReply(reply, { question: 'what is the best pizza topping?' });
@@ -153,8 +154,8 @@ describe('renderReply: other replies', () => {
     expectWithinLimits(message);
   });
 
-  it('renders an invalid question as its message alone', () => {
-    const reply = ask('x'.repeat(5000));
+  it('renders an invalid question as its message alone', async () => {
+    const reply = await ask('x'.repeat(5000));
     expect(reply.kind).toBe('invalid');
     const message = renderReply(reply, { question: 'x'.repeat(5000) });
     expect(blockTypes(message.blocks)).toEqual(['context', 'section']);
