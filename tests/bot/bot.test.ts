@@ -5,6 +5,7 @@ import { createBot } from '../../src/bot/bot.js';
 import type { Query } from '../../src/bot/query.js';
 import type { Reply } from '../../src/bot/reply.js';
 import { loadPacks } from '../../src/knowledge/load-packs.js';
+import { answeredCard } from '../support/answered-card.js';
 
 const packs = loadPacks('knowledge');
 const bot = createBot(packs);
@@ -17,10 +18,7 @@ const cardOf = async (text: string) => {
 // The card the matcher ranks first, whatever the abstention threshold: spellings of a name and
 // typos must lead to the same card, whether or not the bot is sure enough to answer with it.
 const eager = createBot(packs, { matcher: { abstainBelow: 0 } });
-const leadingCard = async (text: string) => {
-  const r = await eager.ask({ text, user: 'u1', conversation: text, platform: 'console' });
-  return r.kind === 'answer' ? r.card.card : undefined;
-};
+const leadingCard = (text: string) => answeredCard(eager, text);
 
 describe('bot', () => {
   it.each([

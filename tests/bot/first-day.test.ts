@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/bot.js';
 import { parsePack } from '../../src/knowledge/parse-pack.js';
+import { answeredCard } from '../support/answered-card.js';
 
 /**
  * A pack on its first day, as a newcomer writes it: three cards, three example questions each,
@@ -49,16 +50,10 @@ const pack = parsePack({
   readSource: () => ({ path: 'bakery/source.txt', text: SOURCE }),
 });
 const bot = createBot([pack]);
-const cardOf = async (text: string) => {
-  const reply = await bot.ask({ text, user: 'u', conversation: text, platform: 'console' });
-  return reply.kind === 'answer' ? reply.card.card : undefined;
-};
+const cardOf = (text: string) => answeredCard(bot, text);
 // The card the matcher puts first, whatever the abstention threshold.
 const eager = createBot([pack], { matcher: { abstainBelow: 0 } });
-const leadingCard = async (text: string) => {
-  const reply = await eager.ask({ text, user: 'u', conversation: text, platform: 'console' });
-  return reply.kind === 'answer' ? reply.card.card : undefined;
-};
+const leadingCard = (text: string) => answeredCard(eager, text);
 
 describe('a pack on its first day (three example questions per card)', () => {
   it.each([
