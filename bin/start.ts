@@ -6,10 +6,25 @@
 import { PLATFORMS } from '../adapters/registry.js';
 import { secretSettings } from '../src/config.js';
 import type { Logger } from '../src/log.js';
+import { defineCli, readCommandLine } from '../src/runtime/cli.js';
 import { exitWhenDone, loadDotEnv } from '../src/runtime/entry.js';
 import { launch } from '../src/runtime/launch.js';
 
 let logger: Logger | undefined;
+
+readCommandLine(
+  defineCli({
+    name: 'factdesk',
+    usage: ['npm start'],
+    summary:
+      'Runs Factdesk on every platform its settings configure, or as a chat in this terminal when none is.',
+    options: {},
+    notes: [
+      'Settings come from the environment and .env (the environment wins); .env.example lists them all.',
+      'Piped input is answered one question per line: echo "who is …?" | npm start --silent',
+    ],
+  }),
+);
 
 exitWhenDone(
   async () => {

@@ -7,14 +7,13 @@
  * keep-alive connections, then counts what was acknowledged and what was answered, and stops the
  * app with SIGTERM. Bounded: fixed number of requests, and a deadline after which it gives up.
  *
- *   --requests N      commands to send (default 2000)
- *   --concurrency N   connections, each with one request in flight at a time (default 100)
- *   --warmup N        commands sent first and not measured (default 200)
+ * `npm run load -- --help` lists the options (--requests, --concurrency, --warmup, --json).
  *
  * Exits 0 when every command was acknowledged and answered and p99 ack latency is under 100 ms.
  */
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
+import { defineCli, positiveInteger, readCommandLine } from '../src/runtime/cli.js';
 import { BOT_TOKEN, startFakeSlack } from '../tests/adapters/slack/support/fake-slack.js';
 import { slashCommand } from '../tests/adapters/slack/support/payloads.js';
 import { postSigned, SIGNING_SECRET } from '../tests/adapters/slack/support/signed-request.js';
@@ -22,20 +21,40 @@ import { startChildApp } from './lib/child-app.js';
 import { loadEvalSet } from './lib/eval-set.js';
 import { percentile } from './lib/latency.js';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number): number => {
-  const at = args.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(args[at + 1]) : fallback;
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-};
-const REQUESTS = option('requests', 2000);
-const WARMUP = option('warmup', 200);
-const CONCURRENCY = option('concurrency', 100);
+const {
+  requests: REQUESTS,
+  warmup: WARMUP,
+  concurrency: CONCURRENCY,
+  json,
+} = readCommandLine(
+  defineCli({
+    name: 'load',
+    usage: ['npm run load -- [--requests N] [--concurrency N] [--warmup N] [--json]'],
+    summary:
+      'Load test of the Slack adapter in HTTP mode: signed /ask commands against the real entry point and a fake Slack.',
+    options: {
+      requests: { type: 'string', value: 'N', help: 'commands to send and measure (default 2000)' },
+      concurrency: {
+        type: 'string',
+        value: 'N',
+        help: 'connections, one request in flight each (default 100)',
+      },
+      warmup: { type: 'string', value: 'N', help: 'commands sent first and not measured (default 200)' },
+      json: { type: 'boolean', help: 'one JSON summary line instead of the table' },
+    },
+    notes: ['Exit code 0 when every command was acknowledged and answered within the p99 target.'],
+  }),
+  ({ values }) => ({
+    requests: positiveInteger(values.requests, 'requests', 2000),
+    warmup: positiveInteger(values.warmup, 'warmup', 200),
+    concurrency: positiveInteger(values.concurrency, 'concurrency', 100),
+    json: values.json,
+  }),
+);
 /** Distinct askers: with the default rate limit (burst 10) none of them is limited. */
 const USERS = 500;
 const DEADLINE_MS = 120_000;
 const P99_TARGET_MS = 100;
-const json = args.includes('--json');
 
 const deadline = setTimeout(() => {
   process.stderr.write(`load: gave up after ${DEADLINE_MS / 1000} s\n`);

@@ -16,6 +16,7 @@ export const ErrorCode = {
   KnowledgeInvalid: 'FACTDESK_KNOWLEDGE_INVALID',
   KnowledgeMissing: 'FACTDESK_KNOWLEDGE_MISSING',
   ConfigInvalid: 'FACTDESK_CONFIG_INVALID',
+  Usage: 'FACTDESK_USAGE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -60,6 +61,17 @@ export class ConfigError extends FactdeskError {
       [{ variable, reason }, ...more].map((p) => `${p.variable}: ${p.reason}`).join('; '),
     );
     this.name = 'ConfigError';
+  }
+}
+
+/**
+ * A command-line tool was called wrongly: an unknown option, a missing or malformed value. Tools
+ * print it with their usage line and exit with code 2 (`src/runtime/cli.ts`).
+ */
+export class UsageError extends FactdeskError {
+  constructor(message: string) {
+    super(ErrorCode.Usage, message);
+    this.name = 'UsageError';
   }
 }
 
