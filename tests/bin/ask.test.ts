@@ -1,27 +1,105 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_MATCHER_OPTIONS } from '../../src/matcher/defaults.js';
+import { runTool } from './support/run-tool.js';
 
 /**
  * `npm run --silent ask -- --json --stdin` is used by external checks: one JSON object per input
- * line, in order, and nothing else on stdout.
+ * line, in order, and nothing else on stdout; each line its own conversation unless
+ * `--one-conversation` is given.
  */
-describe('bin/ask.ts --json --stdin', () => {
-  it('prints exactly one JSON object per input line and nothing else', () => {
+const ask = (args: string[], input?: string) =>
+  runTool('bin/ask.ts', args, { env: { LOG_LEVEL: 'info' }, ...(input !== undefined ? { input } : {}) });
+const jsonLines = (stdout: string) =>
+  stdout
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe.concurrent('bin/ask.ts --json --stdin', () => {
+  it('prints exactly one JSON object per input line and nothing else', async () => {
     const input = ['Who is Vadim Krasikov?', '', 'What is the capital of Australia?', 'help'].join('\n');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'bin/ask.ts', '--json', '--stdin'], {
-      input: `${input}\n`,
-      encoding: 'utf8',
-      env: { ...process.env, LOG_LEVEL: 'info' },
-    });
-    expect(run.status).toBe(0);
-    const lines = run.stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(4);
-    const objects = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    const run = await ask(['--json', '--stdin'], `${input}\n`);
+    expect(run.code).toBe(0);
+    const objects = jsonLines(run.stdout);
+    expect(objects).toHaveLength(4);
     for (const o of objects) {
       expect(Object.keys(o)).toEqual(['question', 'matched', 'card', 'confidence', 'answer', 'suggestions']);
     }
     expect(objects.map((o) => o.question)).toEqual(input.split('\n'));
     expect(objects.map((o) => o.matched)).toEqual([true, false, false, false]);
     expect(typeof objects[0]?.card).toBe('string');
-  }, 30_000);
+  }, 60_000);
+
+  it('answers every line on its own by default, and as one conversation with --one-conversation', async () => {
+    // The follow-up reads differently after "Who is Krasikov?" than alone: the same line twice,
+    // before and after it, shows whether one line leans on another.
+    const followUp = 'what was he sentenced to?';
+    const input = `${followUp}\nWho is Krasikov?\n${followUp}\n`;
+    const [apart, together] = await Promise.all([
+      ask(['--json', '--stdin'], input),
+      ask(['--json', '--stdin', '--one-conversation'], input),
+    ]);
+    const [alone, , after] = jsonLines(apart.stdout);
+    expect(after).toEqual(alone);
+    const [first, , followed] = jsonLines(together.stdout);
+    expect(first).toEqual(alone);
+    expect(followed?.card).not.toEqual(alone?.card);
+    expect(String(followed?.answer)).toMatch(/Krasikov/);
+  }, 60_000);
+
+  it('with --one-conversation, a number picks from the reply before it, and one out of range says so', async () => {
+    const run = await ask(['--json', '--stdin', '--one-conversation'], 'Who is Krasikov?\n9\n1\n');
+    const [answer, outOfRange, picked] = jsonLines(run.stdout);
+    const offered = answer?.suggestions as Array<{ card: string }>;
+    expect(offered.length).toBeGreaterThan(0);
+    expect(outOfRange).toMatchObject({ question: '9', matched: false, card: null, confidence: 0 });
+    expect(String(outOfRange?.answer)).toMatch(
+      /^There is no choice 9: pick (only 1|1 to \d), or ask a question\.$/,
+    );
+    expect(picked).toMatchObject({ question: '1', matched: true, card: offered[0]?.card });
+  }, 60_000);
+});
+
+describe.concurrent('bin/ask.ts --explain', () => {
+  it('shows the decision: answered at or over the threshold, declined under it', async () => {
+    const run = await ask(
+      ['--explain', '--stdin'],
+      'Who is Krasikov?\nWhat is the capital of Australia?\nhelp\n',
+    );
+    expect(run.code).toBe(0);
+    const decisions = run.stdout.split('\n').filter((l) => l.startsWith('Decision: '));
+    expect(decisions).toHaveLength(3);
+    const threshold = DEFAULT_MATCHER_OPTIONS.abstainBelow.toFixed(3);
+    const answered =
+      /^Decision: answered with us-russia-prisoner-exchange\/krasikov-who: confidence (\d\.\d+) ≥ threshold (\d\.\d+)$/.exec(
+        decisions[0] ?? '',
+      );
+    expect(answered?.[2]).toBe(threshold);
+    expect(Number(answered?.[1])).toBeGreaterThanOrEqual(Number(threshold));
+    const declined = /^Decision: declined: best confidence (\d\.\d+) < threshold (\d\.\d+)$/.exec(
+      decisions[1] ?? '',
+    );
+    expect(declined?.[2]).toBe(threshold);
+    expect(Number(declined?.[1])).toBeLessThan(Number(threshold));
+    expect(decisions[2]).toBe('Decision: built-in reply (help); no card is matched for it');
+  }, 60_000);
+
+  it.each([
+    [['--json', '--explain', 'q'], '--json and --explain do not go together'],
+    [['--one-conversation', 'q'], '--one-conversation goes with --stdin'],
+    [['--stdin', 'q'], 'give a question or --stdin, not both'],
+    [[], 'no question given'],
+  ])(
+    'refuses %j with the usage line, exit 2',
+    async (args, problem) => {
+      const run = await ask(args);
+      expect(run.code).toBe(2);
+      expect(run.stderr.split('\n').slice(0, 2)).toEqual([
+        `ask: ${problem}`,
+        expect.stringMatching(/^usage: npm run ask/),
+      ]);
+      expect(run.stdout).toBe('');
+    },
+    60_000,
+  );
 });
