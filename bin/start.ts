@@ -9,6 +9,7 @@ import type { Logger } from '../src/log.js';
 import { defineCli, readCommandLine } from '../src/runtime/cli.js';
 import { exitWhenDone, loadDotEnv } from '../src/runtime/entry.js';
 import { launch } from '../src/runtime/launch.js';
+import { createTerminalLogs } from '../src/runtime/terminal-log.js';
 
 let logger: Logger | undefined;
 
@@ -32,7 +33,12 @@ exitWhenDone(
     return launch({
       platforms: PLATFORMS,
       env: process.env,
-      terminal: { input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true },
+      terminal: {
+        input: process.stdin,
+        output: process.stdout,
+        interactive: process.stdin.isTTY === true,
+        logs: createTerminalLogs(process.stderr, { colorize: process.stderr.isTTY === true }),
+      },
       signals: process,
       onLogger: (created) => {
         logger = created;
