@@ -17,6 +17,7 @@ export const ErrorCode = {
   KnowledgeMissing: 'FACTDESK_KNOWLEDGE_MISSING',
   ConfigInvalid: 'FACTDESK_CONFIG_INVALID',
   Usage: 'FACTDESK_USAGE',
+  PlatformUnreachable: 'FACTDESK_PLATFORM_UNREACHABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -61,6 +62,17 @@ export class ConfigError extends FactdeskError {
       [{ variable, reason }, ...more].map((p) => `${p.variable}: ${p.reason}`).join('; '),
     );
     this.name = 'ConfigError';
+  }
+}
+
+/** A platform's API did not answer at start-up within the wait allowed; the message says where and why. */
+export class PlatformUnreachableError extends FactdeskError {
+  constructor(
+    readonly platform: string,
+    readonly reason: string,
+  ) {
+    super(ErrorCode.PlatformUnreachable, `${platform}: ${reason}`);
+    this.name = 'PlatformUnreachableError';
   }
 }
 

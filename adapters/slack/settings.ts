@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiUrl, type ConfigIssue, optionalText } from '../../src/config.js';
+import { apiUrl, type ConfigIssue, integer, optionalText } from '../../src/config.js';
 import { ConfigError } from '../../src/errors.js';
 
 /** Slack's settings; `.env.example` lists and explains each one. */
@@ -14,6 +14,7 @@ export const slackSettings = z.object({
       .default('/ask'),
   ),
   SLACK_API_URL: apiUrl,
+  SLACK_STARTUP_WAIT_MS: integer(1, 600_000, 30_000),
 });
 
 export type SlackSettings = Readonly<z.infer<typeof slackSettings>>;

@@ -16,7 +16,8 @@ import { registerActions } from './handle-actions.js';
 import { registerCommand } from './handle-command.js';
 import { registerMessages } from './handle-messages.js';
 import { createSlackHttpServer } from './http-server.js';
-import { type SlackSettings, slackMode } from './settings.js';
+import { reachSlackApi } from './reach-api.js';
+import { type SlackSettings, slackConnection, slackMode } from './settings.js';
 import { createTurns } from './take-turns.js';
 
 export interface SlackAdapterOptions {
@@ -36,6 +37,8 @@ export interface SlackAdapterOptions {
   /** Replayed-request memory (HTTP mode). */
   replays?: SeenSetOptions;
   now?: () => number;
+  /** Overrides `SLACK_STARTUP_WAIT_MS`: how long start-up waits for the Web API to answer. */
+  startupWaitMs?: number;
 }
 
 /** The Slack adapter; `address()` tells where HTTP mode listens (useful with port 0). */
@@ -95,6 +98,16 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   return {
     name: 'slack',
     async start() {
+      // Bounded: an unreachable Web API fails start-up with one line instead of Bolt's long retries.
+      await reachSlackApi({
+        token: slackConnection(config).botToken,
+        waitMs: options.startupWaitMs ?? config.SLACK_STARTUP_WAIT_MS,
+        logger,
+        clientOptions: {
+          ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+          ...clientOptions,
+        },
+      });
       await app.init();
       if (mode === 'socket' || !receiver) {
         await app.start();
