@@ -15,54 +15,17 @@ import { numberedChoices, renderText } from '../adapters/console/render.js';
 import type { Query } from '../src/bot/query.js';
 import type { CardChoice, Reply } from '../src/bot/reply.js';
 import { readConfig } from '../src/config.js';
-import { UsageError } from '../src/errors.js';
 import { loadPacks } from '../src/knowledge/load-packs.js';
 import { createLogger } from '../src/log.js';
-import { defineCli, runTool } from '../src/runtime/cli.js';
+import { runTool } from '../src/runtime/cli.js';
 import { createCore } from '../src/runtime/core.js';
 import { loadDotEnv } from '../src/runtime/entry.js';
 import { createExplainer } from '../src/tooling/explainer.js';
+import { askCli, askRequest } from './ask-options.js';
 import { formatDecision, formatExplanation } from './explain.js';
 
-const spec = defineCli({
-  name: 'ask',
-  usage: [
-    'npm run ask -- [--json | --explain] "question"',
-    'npm run --silent ask -- [--json | --explain] --stdin [--one-conversation] < questions.txt',
-  ],
-  summary: 'Answers questions from the command line, from the same knowledge and settings as npm start.',
-  options: {
-    json: {
-      type: 'boolean',
-      help: 'one JSON object per answer: {"question","matched","card","confidence","answer","suggestions"}',
-    },
-    stdin: {
-      type: 'boolean',
-      help: 'one question per input line, blank lines too; exactly one answer per line, in order',
-    },
-    'one-conversation': {
-      type: 'boolean',
-      help: 'with --stdin: the lines are one conversation (follow-ups, numbered picks); by default each line is its own',
-    },
-    explain: {
-      type: 'boolean',
-      help: 'why: the terms read, the evidence, the top candidates, and the decision with its threshold',
-    },
-  },
-  positionals: true,
-  notes: [
-    'Reads .env like npm start; KNOWLEDGE_DIR chooses the packs (default knowledge/).',
-    'With --one-conversation a line that is a number picks that choice of the reply before it.',
-  ],
-});
-
-runTool(spec, async ({ values, positionals }) => {
-  const question = positionals.join(' ');
-  if (values.json && values.explain) throw new UsageError('--json and --explain do not go together');
-  if (values['one-conversation'] && !values.stdin)
-    throw new UsageError('--one-conversation goes with --stdin');
-  if (values.stdin && question) throw new UsageError('give a question or --stdin, not both');
-  if (!values.stdin && !question.trim()) throw new UsageError('no question given');
+runTool(askCli, async (args) => {
+  const { values, question } = askRequest(args);
 
   loadDotEnv();
   const config = readConfig();

@@ -6,9 +6,10 @@ import { packYaml, tempKnowledge } from '../runtime/support/temp-knowledge.js';
 import { runTool } from './support/run-tool.js';
 
 /**
- * Every command-line tool, as a process: `--help`, an unknown option, and what it says when the
- * knowledge or a setting is wrong. Each run starts node with tsx (about a second of CPU), so the
- * runs go side by side and each test holds a few.
+ * Every command-line tool, as a process: an unknown option, `--help`, and what it says when the
+ * knowledge or a setting is wrong. Each run starts node with tsx (a second or more of CPU): the
+ * runs go one after the other, and the command lines themselves are tested in-process
+ * (`tests/runtime/cli.test.ts`, `tests/bin/ask.test.ts`).
  */
 const TOOLS: ReadonlyArray<{ script: string; name: string }> = [
   { script: 'bin/ask.ts', name: 'ask' },
@@ -29,29 +30,37 @@ afterAll(() => {
 });
 const BROKEN_LINE = /pack\.yaml:\d+: cards\[0\]\.answer: required field is missing$/;
 
-describe.concurrent('every tool', () => {
+describe('every tool', () => {
   it.each(TOOLS)(
-    '$script: --help prints its usage and exits 0; an unknown option exits 2 with the usage line',
+    '$script: an unknown option exits 2 with its usage line and the options it knows',
     async ({ script, name }) => {
-      const [help, unknown] = await Promise.all([runTool(script, ['--help']), runTool(script, ['--bogus'])]);
-      expect(help.code).toBe(0);
-      expect(help.stdout).toMatch(/^usage: npm /);
-      expect(help.stdout).toContain('-h, --help');
-      expect(help.stderr).toBe('');
-
-      expect(unknown.code).toBe(2);
-      expect(unknown.stdout).toBe('');
-      const lines = unknown.stderr.trimEnd().split('\n');
+      const run = await runTool(script, ['--bogus']);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      const lines = run.stderr.trimEnd().split('\n');
       expect(lines[0]).toBe(`${name}: unknown option --bogus`);
       expect(lines[1]).toMatch(/^usage: npm /);
       expect(lines.at(-1)).toMatch(/^options: .*--help/);
-      expect(unknown.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    },
+    60_000,
+  );
+
+  // The same helper prints --help for all (tests/runtime/cli.test.ts); two show it is wired.
+  it.each(TOOLS.slice(0, 2))(
+    '$script: --help prints its usage and options on stdout, exit 0',
+    async ({ script }) => {
+      const run = await runTool(script, ['--help']);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^usage: npm /);
+      expect(run.stdout).toContain('-h, --help');
+      expect(run.stderr).toBe('');
     },
     60_000,
   );
 });
 
-describe.concurrent('a broken pack or setting: one line naming what is wrong', () => {
+describe('a broken pack or setting: one line naming what is wrong', () => {
   const env = { KNOWLEDGE_DIR: broken.dir };
 
   it('ask and npm start (the console chat) print one line naming file, line and field, exit 1', async () => {
