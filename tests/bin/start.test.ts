@@ -35,7 +35,7 @@ describe.concurrent('bin/start.ts', () => {
     expect(stderr).toContain('SLACK_BOT_TOKEN: must start with xoxb-');
     expect(stderr).not.toContain(secret);
     expect(app.output).toEqual([]);
-  });
+  }, 60_000);
 
   it('reads .env (the environment winning); in Slack HTTP mode is ready, and on SIGTERM finishes the answer in flight, then exits 0', async () => {
     const dir = mkdtempSync(join(cwd, 'dotenv-'));
@@ -89,5 +89,5 @@ describe.concurrent('bin/start.ts', () => {
     } finally {
       await app.stop('SIGKILL', 1000);
     }
-  });
+  }, 60_000);
 });
