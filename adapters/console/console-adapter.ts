@@ -91,48 +91,48 @@ export function createConsoleAdapter({
         const columns = width();
         write(renderText(reply, columns ? { width: columns } : {}));
       };
+      /** The reply to a typed line: the card it picks, a pick out of range, or the bot's answer. */
+      const replyTo = async (line: string): Promise<Reply | undefined> => {
+        const pick = readPick(line, choices);
+        if (pick && 'outOfRange' in pick) return pick.outOfRange;
+        const query: Query = pick
+          ? { ...asker, intent: { pack: pick.choice.pack, card: pick.choice.card } }
+          : { ...asker, text: line };
+        const startedAt = performance.now();
+        try {
+          const reply = await bot.ask(query);
+          logger?.debug(
+            {
+              platform: CONSOLE,
+              conversation,
+              ...replyFields(reply),
+              latencyMs: Math.round((performance.now() - startedAt) * 1000) / 1000,
+            },
+            'answered',
+          );
+          // A refused line (empty, too long) offers nothing: the choices before it still stand.
+          if (reply.kind !== 'invalid') choices = numberedChoices(reply);
+          return reply;
+        } catch (error) {
+          logger?.error(
+            { platform: CONSOLE, err: error instanceof Error ? error.message : String(error) },
+            'failed',
+          );
+          return undefined;
+        }
+      };
       const answer = async (line: string) => {
         if (!interactive && !line.trim()) return;
-        const pick = readPick(line, choices);
-        if (pick && 'outOfRange' in pick) {
-          show(pick.outOfRange);
-        } else {
-          const query: Query = pick
-            ? { ...asker, intent: { pack: pick.choice.pack, card: pick.choice.card } }
-            : { ...asker, text: line };
-          const startedAt = performance.now();
-          const reply = await bot.ask(query).catch((error: unknown) => {
-            logger?.error(
-              { platform: CONSOLE, err: error instanceof Error ? error.message : String(error) },
-              'failed',
-            );
-            return undefined;
-          });
-          if (!reply) {
-            write('Sorry, something went wrong on my side. Please ask again.');
-          } else {
-            // A refused line (empty, too long) offers nothing: the choices before it still stand.
-            if (reply.kind !== 'invalid') choices = numberedChoices(reply);
-            show(reply);
-            logger?.debug(
-              {
-                platform: CONSOLE,
-                conversation,
-                ...replyFields(reply),
-                latencyMs: Math.round((performance.now() - startedAt) * 1000) / 1000,
-              },
-              'answered',
-            );
-          }
-          if (reply?.kind === 'builtin' && reply.intent === 'goodbye' && interactive) {
-            rl?.close();
-            return;
-          }
+        const reply = await replyTo(line);
+        if (reply) show(reply);
+        else write('Sorry, something went wrong on my side. Please ask again.');
+        if (!interactive) return;
+        if (reply?.kind === 'builtin' && reply.intent === 'goodbye') {
+          rl?.close();
+          return;
         }
-        if (interactive) {
-          write('');
-          prompt();
-        }
+        write('');
+        prompt();
       };
       // One line at a time, in order; the end of input waits for the last answer.
       let turn = Promise.resolve();

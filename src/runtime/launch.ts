@@ -12,7 +12,10 @@ export interface LaunchOptions {
   env: Record<string, string | undefined>;
   terminal: Terminal;
   signals: SignalSource;
-  /** Called once the logger exists, so that the entry point can log its last words with it. */
+  /**
+   * Called once the logger exists, so that the entry point can log its last words with it; not
+   * for a chat in the terminal, where the entry point's plain line alone says them.
+   */
   onLogger?: (logger: Logger) => void;
   /** Where logs go; stderr by default. */
   logDestination?: DestinationStream;
