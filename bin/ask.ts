@@ -10,8 +10,8 @@
 import { createInterface } from 'node:readline';
 import { CONSOLE } from '../adapters/console/console-adapter.js';
 import { toJsonLine } from '../adapters/console/json-line.js';
-import { readPick } from '../adapters/console/pick.js';
-import { numberedChoices, renderText } from '../adapters/console/render.js';
+import { choicesAfter, readPick } from '../adapters/console/pick.js';
+import { renderText } from '../adapters/console/render.js';
 import type { Query } from '../src/bot/query.js';
 import type { CardChoice, Reply } from '../src/bot/reply.js';
 import { readConfig } from '../src/config.js';
@@ -53,7 +53,7 @@ runTool(askCli, async (args) => {
       ? { ...asker, intent: { pack: pick.choice.pack, card: pick.choice.card } }
       : { ...asker, text };
     const reply = await bot.ask(query);
-    choices = numberedChoices(reply);
+    choices = choicesAfter(choices, reply);
     return render(text, reply, pick ? { picked: Number(text.trim()) } : {});
   };
 

@@ -4,8 +4,8 @@ import type { Query } from '../../src/bot/query.js';
 import type { CardChoice, Reply } from '../../src/bot/reply.js';
 import { type Logger, replyFields } from '../../src/log.js';
 import type { Adapter, Terminal } from '../../src/platform.js';
-import { readPick } from './pick.js';
-import { numberedChoices, printable, renderText, wrapText } from './render.js';
+import { choicesAfter, readPick } from './pick.js';
+import { printable, renderText, wrapText } from './render.js';
 
 /** `Query.platform` of the console's queries: the descriptor's name. */
 export const CONSOLE = 'console';
@@ -110,8 +110,7 @@ export function createConsoleAdapter({
             },
             'answered',
           );
-          // A refused line (empty, too long) offers nothing: the choices before it still stand.
-          if (reply.kind !== 'invalid') choices = numberedChoices(reply);
+          choices = choicesAfter(choices, reply);
           return reply;
         } catch (error) {
           logger?.error(

@@ -1,4 +1,5 @@
-import type { CardChoice, NoMatchReply } from '../../src/bot/reply.js';
+import type { CardChoice, NoMatchReply, Reply } from '../../src/bot/reply.js';
+import { numberedChoices } from './render.js';
 
 /**
  * What a typed line means after a reply that offered numbered choices: the choice it picks, or
@@ -22,4 +23,14 @@ export function readPick(line: string, choices: readonly CardChoice[]): Pick {
       suggestions: [...choices],
     },
   };
+}
+
+/**
+ * The choices a number picks from after `reply`: its own, when it is about cards (an answer, a
+ * no-match); otherwise those before it still stand, so that "ok" or an empty line between an
+ * answer and "2" does not take its choices away.
+ */
+export function choicesAfter(previous: readonly CardChoice[], reply: Reply): CardChoice[] {
+  const offered = numberedChoices(reply);
+  return reply.kind === 'answer' || reply.kind === 'no-match' || offered.length > 0 ? offered : [...previous];
 }
