@@ -12,7 +12,7 @@
  * EMNLP-IJCNLP 2019. Licensed under Creative Commons Attribution 3.0 Unported (CC BY 3.0).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineCli, positiveInteger, progress, runTool } from '../src/runtime/cli.js';
 import { englishBackground } from '../src/text/background.js';
@@ -175,6 +175,7 @@ runTool(spec, ({ values }) => {
       date: new Date().toISOString().slice(0, 10),
       cores: cpus().length,
       node: process.versions.node,
+      load: loadavg()[0] ?? 0,
     });
     writeFileSync(DOCS, replaceResults(readFileSync(DOCS, 'utf8'), block));
     log(`results written to docs/clinc150.md`);

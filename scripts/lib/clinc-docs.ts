@@ -20,6 +20,8 @@ export interface RunFacts {
   date: string;
   cores: number;
   node: string;
+  /** The machine's one-minute load average at the end of the run: how much it was shared. */
+  load: number;
 }
 
 export const RESULTS_START = '<!-- results: written by `npm run bench:clinc`; edits here are overwritten -->';
@@ -40,7 +42,7 @@ export function resultsBlock(engines: readonly EngineFigures[], facts: RunFacts)
       )
     : [];
   return [
-    `${facts.date}, ${facts.cores}-core machine shared with other jobs (timings are noisy), Node ${facts.node}; one run.`,
+    `${facts.date}, ${facts.cores}-core machine shared with other jobs (load average ${facts.load.toFixed(1)} at the end: timings are noisy, accuracy is not), Node ${facts.node}; one run.`,
     '',
     '| engine | in-scope acc. | oos recall | build (wall / cpu) | p50 | p99 | memory |',
     '| --- | --- | --- | --- | --- | --- | --- |',

@@ -18,13 +18,13 @@ const engine = (label: string, p50Ms: number): EngineFigures => ({
   p99Ms: p50Ms * 5,
   heapMB: 25.44,
 });
-const facts = { date: '2026-11-29', cores: 2, node: '20.20.2' };
+const facts = { date: '2026-11-29', cores: 2, node: '20.20.2', load: 1.234 };
 
 describe('the CLINC150 results in docs/clinc150.md', () => {
   it('are a table the benchmark writes, with how Factdesk compares for speed', () => {
     const block = resultsBlock([engine('Factdesk matcher', 0.1), engine('minisearch', 8)], facts);
     expect(block.split('\n')).toEqual([
-      '2026-11-29, 2-core machine shared with other jobs (timings are noisy), Node 20.20.2; one run.',
+      '2026-11-29, 2-core machine shared with other jobs (load average 1.2 at the end: timings are noisy, accuracy is not), Node 20.20.2; one run.',
       '',
       '| engine | in-scope acc. | oos recall | build (wall / cpu) | p50 | p99 | memory |',
       '| --- | --- | --- | --- | --- | --- | --- |',
