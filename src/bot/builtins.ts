@@ -35,10 +35,12 @@ const PATTERNS: ReadonlyArray<[BuiltinIntent, RegExp]> = [
 
 /**
  * Chat words that react or acknowledge and ask nothing, in English at large: up to three of
- * them make a message ("ok", "oh ok cool", "hahaha", "hmm", "i see", "who cares").
+ * them make a message ("ok", "oh ok cool", "hahaha", "hmm", "i see", "who cares"). Words that
+ * a story could ask about on their own ("fine", "right", "good", "true") are left out: alone
+ * they go to the matcher, and memory of the subject still needs a question.
  */
 const CHATTER_WORD =
-  '(?:ok|okay|okey|k|kk|alright|all right|right|sure|yes|yeah|yep|yup|yea|no|nope|nah|cool|nice|great|awesome|neat|sweet|good|fine|perfect|wow|whoa|woah|oh|ooh|ah|aha|ahh|uh|um+|er+|huh|meh|ugh|hm+|mhm|oops|omg|lol|lmao|rofl|(?:ha){2,}h?|(?:he){2,}|i see|got it|gotcha|understood|makes sense|fair enough|interesting|good to know|noted|indeed|true|really|seriously|whatever|who cares|so what|never mind|nevermind|no way|no problem|np)';
+  '(?:ok|okay|okey|k|kk|alright|all right|sure|yes|yeah|yep|yup|yea|no|nope|nah|cool|nice|awesome|wow|whoa|woah|oh|ooh|ah|aha|ahh|uh|um+|er+|huh|meh|ugh|hm+|mhm|oops|omg|lol|lmao|rofl|(?:ha){2,}h?|(?:he){2,}|i see|got it|gotcha|understood|makes sense|fair enough|interesting|good to know|really|seriously|whatever|who cares|so what|never mind|nevermind|no way|no problem|np)';
 const CHATTER = new RegExp(`^${CHATTER_WORD}(?: ${CHATTER_WORD}){0,2}$`);
 
 /** Nothing but punctuation, symbols and emoji: a reaction such as "👍", ":)" or "!!". */
