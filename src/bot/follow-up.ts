@@ -11,6 +11,9 @@ const PRONOUN =
 const QUESTION_OPENING =
   /^(?:(?:and|but|so|also|then|ok|okay|oh|well|now)[\s,]+)*(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would|should|shall|may|might|must|has|have|had|tell|explain|describe|show|give|list)\b/i;
 
+/** Words that point at something just said: "what is this article about?", "why did that happen?". */
+const DEMONSTRATIVE = /\b(this|that|these|those)\b/i;
+
 /** An interrogative word, which asks by itself even with nothing else ("when?", "what did he do?"). */
 const INTERROGATIVE = /\b(who|whom|whose|what|which|when|where|why|how)\b/i;
 
@@ -24,21 +27,21 @@ export function asksSomething(text: string, result: MatchResult): boolean {
  * to be read as being about it. Three things must hold:
  * - it **asks** something ({@link asksSomething}): chatter ("lol", "ok", an emoji) and
  *   statements ("I like pizza.") are not questions, whatever the last answer was;
- * - it **leans** on what came before: a pronoun ("what was he sentenced to?"), or too few words
- *   to stand alone ("what unit?", "when?");
+ * - it **leans** on what came before: a pronoun or a demonstrative ("what was he sentenced to?",
+ *   "what is this article about?"), or too few words to stand alone ("what unit?", "when?");
  * - it says **what** it asks: a word some card knows, a question type ("when?", "how old?"), or
- *   an interrogative about the pronoun's referent ("what did he do?"). "What else?", "really?"
+ *   an interrogative about what the pronoun points at ("what did he do?"). "What else?", "really?"
  *   or "huh?" ask nothing the cards could answer about the subject, and would otherwise get the
  *   subject's best card again.
  * Only what the matcher read of the message is used: the terms it found, its question type.
  */
 export function isFollowUp(text: string, result: MatchResult): boolean {
   const focus = result.terms.filter((t) => t.focus);
-  const pronoun = PRONOUN.test(text);
-  const leans = pronoun || focus.length <= 3;
+  const refers = PRONOUN.test(text) || DEMONSTRATIVE.test(text);
+  const leans = refers || focus.length <= 3;
   const says =
     focus.some((t) => t.known !== undefined) ||
     result.questionType !== undefined ||
-    (pronoun && INTERROGATIVE.test(text));
+    (refers && INTERROGATIVE.test(text));
   return leans && says && asksSomething(text, result);
 }

@@ -54,6 +54,7 @@ describe('isFollowUp', () => {
     ['when?', result([], 'when')],
     ['and his age?', result([term('age', false)], 'howold')],
     ['what did he do?', result([])],
+    ['what is this article about?', result([])],
     ['tell me about his sentence', result([term('sentenc')])],
     ['where is she now', result([], 'where')],
   ])('reads %j as a follow-up: it asks, leans on what came before, and says what it asks', (text, r) => {
@@ -68,6 +69,7 @@ describe('isFollowUp', () => {
     ['really?', result([])],
     ['huh?', result([term('huh', false)])],
     ['tell me more', result([])],
+    ['is that so?', result([])],
     ['x?q', result([term('q', false)])],
   ])('does not read %j as a follow-up', (text, r) => {
     expect(isFollowUp(text, r)).toBe(false);
