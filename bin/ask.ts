@@ -29,7 +29,11 @@ runTool(askCli, async (args) => {
 
   loadDotEnv();
   const config = readConfig();
-  const { bot } = createCore(config, createLogger(config.LOG_LEVEL ?? 'warn'), { unlimited: [CONSOLE] });
+  // State stays in-process: one run's follow-ups are its own, whatever REDIS_URL says.
+  const { bot } = createCore(config, createLogger(config.LOG_LEVEL ?? 'warn'), {
+    unlimited: [CONSOLE],
+    sharedState: false,
+  });
   const explainer = values.explain
     ? createExplainer(loadPacks(config.KNOWLEDGE_DIR), { maxQuestionLength: config.MAX_QUESTION_LENGTH })
     : undefined;

@@ -48,7 +48,22 @@ const coreSettings = z.object({
   SHUTDOWN_TIMEOUT_MS: integer(0, 600_000, 10_000),
   PORT: optionalText.pipe(port.default(3000)),
   HEALTH_PORT: optionalText.pipe(port.optional()),
+  // Shared state (docs/operations.md, "Several instances and Redis"): Redis when REDIS_URL is set.
+  REDIS_URL: optionalText.pipe(
+    z.url({ protocol: /^rediss?$/, error: 'expected redis://host:port or rediss://host:port' }).optional(),
+  ),
+  KEY_PREFIX: optionalText.pipe(
+    z
+      .string()
+      .max(64)
+      .regex(/^[^\s*?[\]]+$/, 'no spaces or glob characters (* ? [ ])')
+      .default('factdesk:'),
+  ),
+  REDIS_TIMEOUT_MS: integer(10, 60_000, 500),
 });
+
+/** The core's secret settings: a Redis URL may carry a password. */
+const CORE_SECRETS = ['REDIS_URL'] as const;
 
 /** The core's settings: knowledge, limits, operations. */
 export type CoreConfig = Readonly<z.infer<typeof coreSettings>>;
@@ -89,11 +104,12 @@ export function settingNames(platforms: readonly SettingsSource[]): string[] {
 }
 
 /**
- * Settings whose values are secrets, as the platforms declare them. Besides never being logged,
- * they are scrubbed out of any error text the entry point prints, in case a library quotes one.
+ * Settings whose values are secrets: the core's and those the platforms declare. Besides never
+ * being logged, they are scrubbed out of any error text the entry point prints, in case a
+ * library quotes one.
  */
 export function secretSettings(platforms: readonly SettingsSource[]): string[] {
-  return platforms.flatMap((p) => p.secrets);
+  return [...CORE_SECRETS, ...platforms.flatMap((p) => p.secrets)];
 }
 
 /**

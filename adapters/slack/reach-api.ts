@@ -31,6 +31,7 @@ export async function reachSlackApi(options: ReachOptions): Promise<void> {
   const startedAt = performance.now();
   const left = () => options.waitMs - (performance.now() - startedAt);
   let pause = FIRST_PAUSE_MS;
+  /** Why the first attempt failed: later ones, cut short by the deadline, may only time out. */
   let reason = '';
   for (let attempt = 1; ; attempt++) {
     const client = new webApi.WebClient(options.token, {
@@ -45,8 +46,9 @@ export async function reachSlackApi(options: ReachOptions): Promise<void> {
       await client.auth.test();
       return;
     } catch (error) {
-      reason = unanswered(error);
-      if (!reason) return;
+      const why = unanswered(error);
+      if (!why) return;
+      reason ||= why;
     }
     if (attempt === 1) {
       options.logger.warn(

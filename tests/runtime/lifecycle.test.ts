@@ -37,7 +37,12 @@ const service = (name: string, events: string[]) => ({
   },
 });
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+/**
+ * Lets every promise chain already under way run to its end: the code under test waits here on
+ * promises and on the fakes' own timers only, and a macrotask runs after all pending promise
+ * callbacks. A flush, not a pause standing in for an event, so a slow machine cannot fail it.
+ */
+const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('run', () => {
   it('starts services then adapters, and on SIGTERM drains, stops adapters then services, exit 0', async () => {
@@ -109,6 +114,35 @@ describe('run', () => {
     await tick();
     impatient.emit('SIGINT');
     expect(await second).toBe(EXIT.forced);
+  });
+
+  it('aborts the signal it gave each adapter when it gives up, before it resolves, so adapters can log what they leave', async () => {
+    const seen: string[] = [];
+    const stuck: Adapter = {
+      name: 'stuck',
+      start: async () => {},
+      // Never finishes by itself; says what it leaves when told the shutdown gave up.
+      stop: (signal) =>
+        new Promise<void>((resolve) => {
+          signal?.addEventListener('abort', () => {
+            seen.push('left unanswered: r1');
+            resolve();
+          });
+        }),
+    };
+    const signals = new EventEmitter();
+    const running = run({
+      adapters: [stuck],
+      health: createHealth(),
+      logger: memoryLogger().logger,
+      signals,
+      shutdownTimeoutMs: 30,
+    });
+    await tick();
+    signals.emit('SIGTERM');
+    const code = await running;
+    expect(code).toBe(EXIT.failed);
+    expect(seen).toEqual(['left unanswered: r1']);
   });
 
   it('stops what had started when an adapter fails to start, and rejects', async () => {

@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { spawnTracked } from '../../support/children.js';
 
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -17,7 +17,7 @@ export interface RunOptions {
   cwd?: string;
   /** Written to stdin, which is then closed; stdin is closed at once when absent. */
   input?: string;
-  /** Killed (SIGKILL) after this long, so a hung tool cannot outlive its test. */
+  /** Killed (SIGKILL) after this long; the integration setup kills it too when its test ends. */
   timeoutMs?: number;
 }
 
@@ -26,18 +26,18 @@ export interface RunOptions {
  * node and tsx's loader as the npm scripts do, and resolves with its exit code and output.
  */
 export function runTool(script: string, args: readonly string[], options: RunOptions = {}): Promise<ToolRun> {
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, `${ROOT}${script}`, ...args], {
+  const child = spawnTracked(process.execPath, ['--import', TSX_LOADER, `${ROOT}${script}`, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { PATH: process.env.PATH ?? '', ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  child.stdin.end(options.input ?? '');
+  child.stdin?.end(options.input ?? '');
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
+  child.stdout?.on('data', (chunk: Buffer) => {
     stdout += chunk.toString();
   });
-  child.stderr.on('data', (chunk: Buffer) => {
+  child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);

@@ -9,6 +9,7 @@ import { readConfig } from '../../../src/config.js';
 import { PlatformUnreachableError } from '../../../src/errors.js';
 import { loadPacks } from '../../../src/knowledge/load-packs.js';
 import { memoryLogger } from '../../runtime/support/temp-knowledge.js';
+import { track } from '../../support/children.js';
 import { BOT_TOKEN, type FakeSlack, startFakeSlack } from './support/fake-slack.js';
 import { SIGNING_SECRET } from './support/signed-request.js';
 
@@ -111,6 +112,7 @@ describe('Slack start-up', () => {
       PORT: '0',
       KNOWLEDGE_WATCH: 'false',
     });
+    track(app.child);
     try {
       expect(await app.exited).toBe(1);
       const plain = app.logs.filter((line) => !line.startsWith('{'));

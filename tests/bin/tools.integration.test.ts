@@ -89,9 +89,9 @@ describe('a broken pack or setting: one line naming what is wrong', () => {
   }, 60_000);
 
   it('load refuses a value that is not a positive whole number, exit 2, before starting anything', async () => {
-    const run = await runTool('scripts/load.ts', ['--requests', 'ten']);
+    const run = await runTool('scripts/load.ts', ['--rate', 'ten']);
     expect(run.code).toBe(2);
-    expect(run.stderr.split('\n')[0]).toBe('load: --requests takes a whole number above 0, not "ten"');
+    expect(run.stderr.split('\n')[0]).toBe('load: --rate takes a number above 0, not "ten"');
   }, 60_000);
 
   it('bench:clinc without its data says where it looked and where the data comes from, exit 2', async () => {

@@ -58,5 +58,5 @@ describe('the shard manager against a fake Discord', () => {
     expect(logs.entries()).toContainEqual(
       expect.objectContaining({ msg: 'discord: all shards ready', shards: 2 }),
     );
-  }, 20_000);
+  });
 });

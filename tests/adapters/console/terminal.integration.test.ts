@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { loadPacks } from '../../../src/knowledge/load-packs.js';
 import { createLogger } from '../../../src/log.js';
 import { createTerminalLogs } from '../../../src/runtime/terminal-log.js';
 import { runTool } from '../../bin/support/run-tool.js';
+import { spawnTracked } from '../../support/children.js';
 
 const bot = createBot(loadPacks('knowledge'));
 const choice = (card: string) => ({ pack: 'p', card, title: `Title of ${card}` });
@@ -161,7 +162,7 @@ const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).statu
  */
 describe.skipIf(!hasScript)('npm start in a pseudo-terminal', () => {
   it('chats at the terminal’s width and ends on "bye" with nothing after the goodbye', async () => {
-    const child = spawn(
+    const child = spawnTracked(
       'script',
       ['-q', '-e', '-c', 'stty cols 50 && node --import tsx bin/start.ts', '/dev/null'],
       {
@@ -169,16 +170,14 @@ describe.skipIf(!hasScript)('npm start in a pseudo-terminal', () => {
         stdio: ['pipe', 'pipe', 'pipe'],
       },
     );
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     let text = '';
     const prompts = () => stripVTControlCharacters(text).split('you> ').length - 1;
     const typed: string[] = ['who is Krasikov?', 'bye'];
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
       text += chunk.toString();
-      if (typed.length > 0 && prompts() > 2 - typed.length) child.stdin.write(`${typed.shift()}\r`);
+      if (typed.length > 0 && prompts() > 2 - typed.length) child.stdin?.write(`${typed.shift()}\r`);
     });
     const code = await new Promise((resolve) => child.once('close', resolve));
-    clearTimeout(timer);
     expect(code).toBe(0);
     const lines = stripVTControlCharacters(text).split(/\r?\n/);
     expect(lines.some((l) => l.startsWith('Vedim Krasikov is a Russian spy'))).toBe(true);
