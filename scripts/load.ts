@@ -4,7 +4,7 @@
  * Starts Factdesk through its real entry point (`bin/start.ts`, a child process: rate limit,
  * health and graceful shutdown included) against the fake Slack Web API and response_url server
  * the adapter tests use, all on 127.0.0.1, and sends it correctly signed `/ask` commands with
- * real questions (tests/eval/test.yaml: answered, unanswered and built-in ones), open loop: each
+ * real questions (the bundled story's test set: answered, unanswered and built-in ones), open loop: each
  * command is sent when it is due, whatever happened to the earlier ones. Phases:
  *
  *   steady   --rate R (200) commands/s for --duration S (30) seconds, after 2 s of warm-up
@@ -96,7 +96,9 @@ const meetsTargets = (t: Tally) =>
   t.ackP99Ms < TARGET.ackP99Ms &&
   t.answerP99Ms < TARGET.answerP99Ms;
 
-const questions = loadEvalSet('tests/eval/test.yaml').map((item) => item.q);
+const questions = loadEvalSet('tests/eval/stories/us-russia-prisoner-exchange/test.yaml').map(
+  (item) => item.q,
+);
 let nextIndex = 0;
 const fake = await startFakeSlack();
 const machine = {

@@ -5,6 +5,7 @@ import { buildIndex, type MatchDoc, type MatchIndex } from '../matcher/build-ind
 import type { MatcherOptions } from '../matcher/defaults.js';
 import { type MatchResult, match } from '../matcher/match.js';
 import { englishBackground } from '../text/background.js';
+import { englishWordNet } from '../text/wordnet.js';
 
 /** The matcher's index over a set of packs, and the cards and subjects behind its keys. */
 export interface CardIndex {
@@ -20,7 +21,8 @@ export function cardDocs(packs: readonly Pack[]): MatchDoc[] {
       id: cardKey(pack.id, card.id),
       examples: [card.title, ...card.questions],
       keywords: card.aliases,
-      body: [card.answer],
+      // The answer and its source sentences carry every fact of the card.
+      body: [card.answer, ...card.source],
       ...(card.subject ? { subject: cardKey(pack.id, card.subject) } : {}),
     })),
   );
@@ -29,11 +31,15 @@ export function cardDocs(packs: readonly Pack[]): MatchDoc[] {
 /** Built once per set of packs (at start and on every reload); read-only afterwards. */
 export function buildCardIndex(packs: readonly Pack[], matcher?: Partial<MatcherOptions>): CardIndex {
   const index = buildIndex(cardDocs(packs), {
-    synonyms: [
-      ...packs.flatMap((p) => p.synonyms),
-      ...packs.flatMap((p) => p.subjects.flatMap(nameVariants)),
-    ],
+    // The pack's own vocabulary: its synonyms and the spellings of its subjects' names.
+    analyzer: {
+      synonyms: [
+        ...packs.flatMap((p) => p.synonyms),
+        ...packs.flatMap((p) => p.subjects.flatMap(nameVariants)),
+      ],
+    },
     background: englishBackground(),
+    wordnet: englishWordNet(),
     subjects: packs.flatMap((p) =>
       p.subjects.map((s) => ({ id: cardKey(p.id, s.id), names: [s.name, ...s.aliases], general: s.general })),
     ),

@@ -13,8 +13,7 @@ export interface Decision {
 /** Applies the abstention threshold and picks suggestions. */
 export function decide(result: MatchResult, options: Readonly<MatcherOptions>): Decision {
   const [top, ...rest] = result.candidates;
-  const long = result.terms.length > options.longQuestionTerms;
-  const threshold = long ? options.abstainBelowLong : options.abstainBelow;
+  const threshold = options.abstainBelow;
   if (!top || top.confidence < threshold) {
     return {
       threshold,

@@ -1,4 +1,4 @@
-import { CONTRACTIONS } from './lexicon.js';
+import { CONTRACTIONS } from './english.js';
 
 // Acronyms that collide with a stop word once lower-cased ("US" vs "us"), mapped before case is lost.
 const CASED_ACRONYMS: ReadonlyArray<[RegExp, string]> = [

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { numberedChoices } from '../../adapters/console/render.js';
 import { askCli, askRequest } from '../../bin/ask-options.js';
+import { createBot } from '../../src/bot/bot.js';
 import { UsageError } from '../../src/errors.js';
+import { loadPacks } from '../../src/knowledge/load-packs.js';
 import { DEFAULT_MATCHER_OPTIONS } from '../../src/matcher/defaults.js';
 import { parseCommandLine } from '../../src/runtime/cli.js';
 import { runTool } from './support/run-tool.js';
@@ -51,13 +54,21 @@ describe('bin/ask.ts --json --stdin', () => {
   }, 60_000);
 
   it('with --one-conversation, a number picks from the reply before it, and one out of range says so', async () => {
-    const run = await ask(['--json', '--stdin', '--one-conversation'], 'Who is Krasikov?\n9\n1\n');
-    const [answer, outOfRange, picked] = jsonLines(run.stdout);
-    const offered = answer?.suggestions as Array<{ card: string }>;
+    // The numbers are those the console shows: close matches, then related cards.
+    const reply = await createBot(loadPacks('knowledge')).ask({
+      text: 'Who is Krasikov?',
+      user: 'u',
+      conversation: 'c',
+      platform: 'console',
+    });
+    const offered = numberedChoices(reply);
     expect(offered.length).toBeGreaterThan(0);
-    expect(outOfRange).toMatchObject({ question: '9', matched: false, card: null, confidence: 0 });
-    expect(String(outOfRange?.answer)).toMatch(
-      /^There is no choice 9: pick (only 1|1 to \d), or ask a question\.$/,
+    const beyond = offered.length + 7;
+    const run = await ask(['--json', '--stdin', '--one-conversation'], `Who is Krasikov?\n${beyond}\n1\n`);
+    const [, outOfRange, picked] = jsonLines(run.stdout);
+    expect(outOfRange).toMatchObject({ question: String(beyond), matched: false, card: null, confidence: 0 });
+    expect(String(outOfRange?.answer)).toBe(
+      `There is no choice ${beyond}: pick ${offered.length === 1 ? 'only 1' : `1 to ${offered.length}`}, or ask a question.`,
     );
     expect(picked).toMatchObject({ question: '1', matched: true, card: offered[0]?.card });
   }, 60_000);

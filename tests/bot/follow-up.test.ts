@@ -38,6 +38,7 @@ describe('isFollowUp', () => {
     typed,
     ...(known ? { known: typed } : {}),
     edits: 0,
+    strength: 1,
     focus: true,
     weight: 1,
   });
