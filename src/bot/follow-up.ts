@@ -29,7 +29,7 @@ export function asksSomething(text: string, result: MatchResult): boolean {
  *   statements ("I like pizza.") are not questions, whatever the last answer was;
  * - it **leans** on what came before: a pronoun or a demonstrative ("what was he sentenced to?",
  *   "what is this article about?"), or too few words to stand alone ("what unit?", "when?");
- * - it says **what** it asks: a word some card knows, a question type ("when?", "how old?"), or
+ * - it says **what** it asks: a word (of two letters or more) some card knows, a question type ("when?", "how old?"), or
  *   an interrogative about what the pronoun points at ("what did he do?"). "What else?", "really?"
  *   or "huh?" ask nothing the cards could answer about the subject, and would otherwise get the
  *   subject's best card again.
@@ -40,7 +40,8 @@ export function isFollowUp(text: string, result: MatchResult): boolean {
   const refers = PRONOUN.test(text) || DEMONSTRATIVE.test(text);
   const leans = refers || focus.length <= 3;
   const says =
-    focus.some((t) => t.known !== undefined) ||
+    // A word, not a stray letter: "x?" says nothing, whatever a card calls "x".
+    focus.some((t) => t.known !== undefined && t.typed.length > 1) ||
     result.questionType !== undefined ||
     (refers && INTERROGATIVE.test(text));
   return leans && says && asksSomething(text, result);

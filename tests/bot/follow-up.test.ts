@@ -72,6 +72,7 @@ describe('isFollowUp', () => {
     ['tell me more', result([])],
     ['is that so?', result([])],
     ['x?q', result([term('q', false)])],
+    ['x?', result([term('x')])],
   ])('does not read %j as a follow-up', (text, r) => {
     expect(isFollowUp(text, r)).toBe(false);
   });
@@ -177,9 +178,9 @@ describe('chatter after an answer', () => {
   });
 
   it('of 10,000 random strings after an answer, memory adds a card to at most 0.5% and 2% get one at all', () => {
-    // Measured: 82 of these 10,000 get a card after "Who is Krasikov?", the same 82 as with no
-    // conversation at all (bare numbers such as "3" match a card on their own); before follow-up
-    // memory needed a question, 5,407 did.
+    // Measured with the issue-10 matcher: 21 of these 10,000 get a card after "Who is Krasikov?",
+    // the same 21 as with no conversation at all (bare numbers such as "3" match a card on their
+    // own); when any short text leaned on the last subject, 5,407 did.
     const texts = fc.sample(
       fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })),
       {
