@@ -11,36 +11,37 @@
  * const spec = defineCli({
  *   name: 'eval',
  *   usage: ['npm run eval -- [options]'],
- *   summary: 'Accuracy of the bot on the labelled question sets in tests/eval/.',
+ *   summary: "Accuracy of the bot on every story's question sets in tests/eval/stories/.",
  *   options: {
- *     set: { type: 'string', value: 'NAME', help: 'one set (dev, dev2, test) instead of all' },
+ *     set: { type: 'string', value: 'NAME', help: 'one set group (dev, test) instead of all' },
  *     json: { type: 'boolean', help: 'one JSON summary per set' },
  *   },
- *   notes: ['KNOWLEDGE_DIR: the packs to read (default knowledge/)'],
  * });
  * runTool(spec, async ({ values }) => {
- *   const packs = loadPacks(process.env.KNOWLEDGE_DIR ?? 'knowledge'); // a KnowledgeError becomes one line
+ *   const packs = storyPacks(story); // a KnowledgeError becomes one line: file, line, field
  *   …
  *   return 0;
  * });
  * ```
  *
  * How the lead applies it to the three scripts left (`scripts/eval.ts`, `scripts/tune.ts`,
- * `scripts/bench.ts`, being rewritten on the matcher branch):
- * - Move the top-level code into `main`, return the exit code; delete the hand-made
- *   `process.argv` reading (`args.includes('--json')`, `args.indexOf('--set')`).
- * - Values that need checking throw `UsageError` (from `src/errors.ts`): `eval --set nope`
- *   names the sets there are; `tune` takes its grid as the one positional (`positionals: true`)
- *   and throws `UsageError` for text that is not JSON (`grid is not JSON: …`, no stack) and for
- *   a key that is not a `MatcherOptions` field (`unknown option "abstainBellow"; options:
- *   abstainBelow, …`: compare with `Object.keys(DEFAULT_MATCHER_OPTIONS)`), or a value that is
- *   not an array of numbers; `tune` also reads `KNOWLEDGE_DIR` instead of `'knowledge'`, and
- *   prints a header line over its columns.
+ * `scripts/bench.ts`, as the matcher branch left them):
+ * - Move the top-level code into `main`, return the exit code; replace the hand-made reading
+ *   (`args.indexOf(name)`, `args.includes('--json')`) by options: eval's `--json`, `--misses`,
+ *   `--no-aliases` (booleans), `--story`, `--set`, `--examples`, `--options` (strings); tune's
+ *   `--space`, `--rounds`; bench's `--json`.
+ * - Values that need checking throw `UsageError` (from `src/errors.ts`) in a small `read*` step,
+ *   the way `bin/ask-options.ts` and `scripts/lib/load-cli.ts` do: `--examples`/`--rounds` through
+ *   {@link positiveInteger}; `--story`/`--set` naming ids that exist (list them in the message);
+ *   `--options`/`--space` that is not JSON (`--space is not JSON: …`, no stack) or names a key
+ *   that is not a `MatcherOptions` field (`unknown option "abstainBellow"; options: abstainBelow,
+ *   …`: compare with `Object.keys(DEFAULT_MATCHER_OPTIONS)`), or a value of the wrong kind.
+ *   Give tune's printed columns a header line.
  * - Long loops report through {@link progress}: `bench` around its timing rounds and its fuse
- *   pass, `tune` per combination (`progress('tune', combos.length)`), `eval` per set; the bar
+ *   pass, `tune` per candidate of a round, `eval` per story and set; the bar
  *   shows only when stderr is a terminal, so piped and `--json` output stay as they are.
- * - Their tests: `tests/bin/tools.test.ts` runs every tool with `--help`, an unknown
- *   option and a broken pack; add the three there (one line each in its table).
+ * - Their tests: `tests/bin/tools.integration.test.ts` runs every tool with an unknown option
+ *   (and a broken pack where a tool loads one); add the three to its table.
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { scrubSecrets } from '../config.js';
