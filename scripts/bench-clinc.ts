@@ -1,12 +1,7 @@
 /**
  * CLINC150 intent benchmark (issue 7): Factdesk's matcher against plain fuse.js and minisearch.
- *
- *   npm run bench:clinc                       all three engines
- *   npm run bench:clinc -- --data PATH        data file (else $CLINC_DATA, else
- *                                             ../shared/datasets/clinc150/data_full.json)
- *   npm run bench:clinc -- --json             adds a last line: one JSON object for Factdesk's matcher
- *   npm run bench:clinc -- --matcher-only     skip the two baselines (quick tuning runs)
- *   npm run bench:clinc -- --fuse-step 10     plain fuse on every N-th query (it is slow)
+ * `npm run bench:clinc -- --help` lists the options. A full run (all three engines) rewrites the
+ * results table of `docs/clinc150.md`, the one place its figures are kept.
  *
  * Protocol (Larson et al. 2019, "oos-threshold"): index `train`, choose the abstention
  * threshold with the best accuracy over all 151 classes on `val` + `oos_val`, then report once
@@ -16,6 +11,10 @@
  * al., "An Evaluation Dataset for Intent Classification and Out-of-Scope Prediction",
  * EMNLP-IJCNLP 2019. Licensed under Creative Commons Attribution 3.0 Unported (CC BY 3.0).
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { defineCli, positiveInteger, progress, runTool } from '../src/runtime/cli.js';
 import { englishBackground } from '../src/text/background.js';
 import {
   type ClincData,
@@ -25,12 +24,43 @@ import {
   loadClinc,
   resolveClincPath,
 } from './lib/clinc-data.js';
+import { type EngineFigures, ratio, replaceResults, resultsBlock } from './lib/clinc-docs.js';
 import { factdeskEngine, fuseEngine, type IntentEngine, minisearchEngine } from './lib/clinc-engines.js';
 import { canCollect, measureBuild, timeEach } from './lib/measure.js';
 import { chooseThreshold, quantile, report, score } from './lib/oos-threshold.js';
 
+const DOCS = fileURLToPath(new URL('../docs/clinc150.md', import.meta.url));
+
+const spec = defineCli({
+  name: 'bench:clinc',
+  usage: ['npm run bench:clinc -- [--data PATH] [--matcher-only] [--fuse-step N] [--json] [--no-write]'],
+  summary:
+    "CLINC150 intent benchmark: Factdesk's matcher, minisearch and plain fuse.js; a full run rewrites the results in docs/clinc150.md.",
+  options: {
+    data: {
+      type: 'string',
+      value: 'PATH',
+      help: 'data_full.json (else $CLINC_DATA, else ../shared/datasets/clinc150/data_full.json)',
+    },
+    'matcher-only': { type: 'boolean', help: 'skip the two baselines (quick runs; the docs are left alone)' },
+    'fuse-step': {
+      type: 'string',
+      value: 'N',
+      help: 'plain fuse.js on every N-th query of each split (default 10: it takes ~0.4 s a query)',
+    },
+    json: { type: 'boolean', help: "adds a last line: one JSON object with Factdesk's figures" },
+    'no-write': { type: 'boolean', help: 'leave docs/clinc150.md as it is' },
+  },
+  notes: [
+    'The data is not part of this repository: data/data_full.json of the clinc/oos-eval repository',
+    'on GitHub (Larson et al. 2019, CC BY 3.0). Download it, then pass --data PATH or set CLINC_DATA.',
+  ],
+});
+
 interface EngineResult {
   name: string;
+  /** As the docs' table names it. */
+  label: string;
   inScopeAccuracy: number;
   oosRecall: number;
   threshold: number;
@@ -42,18 +72,8 @@ interface EngineResult {
   note: string;
 }
 
-const args = process.argv.slice(2);
-const flag = (name: string): string | undefined => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-};
-const json = args.includes('--json');
-const matcherOnly = args.includes('--matcher-only');
-const fuseStep = Number(flag('--fuse-step') ?? 10);
-const path = resolveClincPath(flag('--data'));
-
 function run(
-  name: string,
+  [name, label]: [string, string],
   data: ClincData,
   build: () => IntentEngine,
   step: number,
@@ -61,13 +81,25 @@ function run(
 ): EngineResult {
   const { value: engine, buildMs, cpuMs, heapMB } = measureBuild(build);
   const sample = (queries: LabelledQuery[]) => everyNth(queries, step);
-  const validation = score([...sample(data.val), ...sample(data.oos_val)], (t) => engine.classify(t));
-  const threshold = chooseThreshold(validation);
+  const checks = [...sample(data.val), ...sample(data.oos_val)];
   const test = [...sample(data.test), ...sample(data.oos_test)];
-  const { results, ms } = timeEach(test, (q) => ({ ...engine.classify(q.text), gold: q.intent }));
+  // On stderr, and only when it is a terminal: what is printed or piped stays the results.
+  const bar = progress(name, checks.length + test.length);
+  const validation = score(checks, (t) => {
+    bar.tick();
+    return engine.classify(t);
+  });
+  const threshold = chooseThreshold(validation);
+  const { results, ms } = timeEach(
+    test,
+    (q) => ({ ...engine.classify(q.text), gold: q.intent }),
+    () => bar.tick(),
+  );
+  bar.done();
   const r = report(results, threshold);
   return {
     name,
+    label,
     inScopeAccuracy: r.inScopeAccuracy,
     oosRecall: r.oosRecall,
     threshold,
@@ -80,16 +112,16 @@ function run(
   };
 }
 
-/** "12.3x faster" or "4.5x slower": how Factdesk's time compares with another engine's. */
-function ratio(theirs: number, ours: number): string {
-  return theirs >= ours ? `${(theirs / ours).toFixed(1)}x faster` : `${(ours / theirs).toFixed(1)}x slower`;
-}
-
-function main(): number {
+runTool(spec, ({ values }) => {
+  const json = values.json;
+  const matcherOnly = values['matcher-only'];
+  const fuseStep = positiveInteger(values['fuse-step'], 'fuse-step', 10);
+  const path = resolveClincPath(values.data);
   if (!clincDataExists(path)) {
-    console.error(
-      `CLINC150 data not found at ${path}.\n` +
-        'Pass --data PATH or set CLINC_DATA to data_full.json (see shared/datasets/clinc150/README.md).',
+    process.stderr.write(
+      `bench:clinc: CLINC150 data not found at ${path}.\n` +
+        'It is not part of this repository: it is data/data_full.json of the clinc/oos-eval repository on GitHub\n' +
+        '(Larson et al. 2019, CC BY 3.0). Download it, then pass --data PATH or set CLINC_DATA.\n',
     );
     return 2;
   }
@@ -111,12 +143,14 @@ function main(): number {
         `\n${''.padEnd(12)} threshold ${r.threshold.toFixed(4)}; ${r.note}`,
     );
   };
-  show(run('factdesk', data, () => factdeskEngine(data.train, background), 1, ''));
+  show(run(['factdesk', 'Factdesk matcher'], data, () => factdeskEngine(data.train, background), 1, ''));
   if (!matcherOnly) {
-    show(run('minisearch', data, () => minisearchEngine(data.train), 1, ''));
+    show(
+      run(['minisearch', 'minisearch (BM25, top-10 vote)'], data, () => minisearchEngine(data.train), 1, ''),
+    );
     show(
       run(
-        'plain fuse',
+        ['plain fuse', fuseStep === 1 ? 'plain fuse.js' : `plain fuse.js (every ${fuseStep}th query)`],
         data,
         () => fuseEngine(data.train),
         fuseStep,
@@ -136,6 +170,17 @@ function main(): number {
   if (!canCollect) log('(heap figures are approximate: run node with --expose-gc for retained heap)');
   log('heap = memory retained by the built index (JS heap + typed arrays), after garbage collection');
 
+  if (!matcherOnly && !values['no-write']) {
+    const block = resultsBlock(results as EngineFigures[], {
+      date: new Date().toISOString().slice(0, 10),
+      cores: cpus().length,
+      node: process.versions.node,
+      load: loadavg()[0] ?? 0,
+    });
+    writeFileSync(DOCS, replaceResults(readFileSync(DOCS, 'utf8'), block));
+    log(`results written to docs/clinc150.md`);
+  }
+
   const own = results[0];
   if (json && own) {
     const round = (n: number, digits: number) => Number(n.toFixed(digits));
@@ -151,6 +196,4 @@ function main(): number {
     );
   }
   return 0;
-}
-
-process.exitCode = main();
+});

@@ -10,9 +10,21 @@
 import { FactdeskError } from '../src/errors.js';
 import { loadPacks } from '../src/knowledge/load-packs.js';
 import type { Pack } from '../src/knowledge/types.js';
+import { defineCli, readCommandLine } from '../src/runtime/cli.js';
 import { createExplainer } from '../src/tooling/explainer.js';
 import { checkPacks } from './lib/kb-check.js';
 import { findStories, storyPacks } from './lib/stories.js';
+
+readCommandLine(
+  defineCli({
+    name: 'kb:check',
+    usage: ['npm run kb:check'],
+    summary:
+      'Checks the knowledge packs: loading, routing of example questions, source support, review dates.',
+    options: {},
+    notes: ['KNOWLEDGE_DIR: the packs to check (default knowledge/). Exit code 1 when a check fails.'],
+  }),
+);
 
 const today = new Date().toISOString().slice(0, 10);
 let problems = 0;

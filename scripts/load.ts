@@ -25,17 +25,18 @@
 import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { cpus, loadavg } from 'node:os';
+import { readCommandLine } from '../src/runtime/cli.js';
 import { startFakeSlack } from '../tests/adapters/slack/support/fake-slack.js';
 import { loadEvalSet } from './lib/eval-set.js';
 import { percentile as percentileOf } from './lib/latency.js';
+import { checkLoadValues, loadCli } from './lib/load-cli.js';
 import { type LoadTarget, startLoadTarget } from './lib/load-target.js';
 import { openLoop, type Sent, slackHttpEnv, type Tally, tally, waitForAnswers } from './lib/slack-load.js';
 
 const args = process.argv.slice(2);
-if (args.includes('--help')) {
-  process.stdout.write(`${readHelp()}\n`);
-  process.exit(0);
-}
+// The shared command line checks what is given (unknown options and bad numbers exit 2 with the
+// usage line; --help lists the options); the values are read below as before.
+readCommandLine(loadCli, checkLoadValues);
 const text = (name: string): string | undefined => {
   const at = args.indexOf(`--${name}`);
   return at >= 0 ? args[at + 1] : undefined;
@@ -401,12 +402,4 @@ function cpuMsOf(pid: number | undefined): number {
   } catch {
     return Number.NaN;
   }
-}
-
-function readHelp(): string {
-  const source = readFileSync(new URL(import.meta.url), 'utf8');
-  return source
-    .slice(source.indexOf('/**') + 3, source.indexOf('*/'))
-    .replace(/^ \* ?/gm, '')
-    .trim();
 }

@@ -16,6 +16,8 @@ export const ErrorCode = {
   KnowledgeInvalid: 'FACTDESK_KNOWLEDGE_INVALID',
   KnowledgeMissing: 'FACTDESK_KNOWLEDGE_MISSING',
   ConfigInvalid: 'FACTDESK_CONFIG_INVALID',
+  Usage: 'FACTDESK_USAGE',
+  PlatformUnreachable: 'FACTDESK_PLATFORM_UNREACHABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -60,6 +62,28 @@ export class ConfigError extends FactdeskError {
       [{ variable, reason }, ...more].map((p) => `${p.variable}: ${p.reason}`).join('; '),
     );
     this.name = 'ConfigError';
+  }
+}
+
+/** A platform's API did not answer at start-up within the wait allowed; the message says where and why. */
+export class PlatformUnreachableError extends FactdeskError {
+  constructor(
+    readonly platform: string,
+    readonly reason: string,
+  ) {
+    super(ErrorCode.PlatformUnreachable, `${platform}: ${reason}`);
+    this.name = 'PlatformUnreachableError';
+  }
+}
+
+/**
+ * A command-line tool was called wrongly: an unknown option, a missing or malformed value. Tools
+ * print it with their usage line and exit with code 2 (`src/runtime/cli.ts`).
+ */
+export class UsageError extends FactdeskError {
+  constructor(message: string) {
+    super(ErrorCode.Usage, message);
+    this.name = 'UsageError';
   }
 }
 

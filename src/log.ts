@@ -8,7 +8,7 @@ export type { Logger };
  * Structured JSON logs. Log card ids, scores, timings and ids of conversations; never tokens,
  * never raw platform payloads or message text beyond what an operator needs.
  */
-export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
     {
       level,
@@ -19,7 +19,7 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
       },
     },
     // Logs go to stderr so stdout stays clean for the console chat and `ask --json`.
-    (destination ?? pino.destination(2)) as pino.DestinationStream,
+    destination ?? pino.destination(2),
   );
 }
 

@@ -3,6 +3,7 @@ import type { Bot } from './bot/port.js';
 import type { CoreConfig, SettingsSource } from './config.js';
 import type { Logger } from './log.js';
 import type { HttpRoute } from './runtime/health.js';
+import type { TerminalLogs } from './runtime/terminal-log.js';
 import type { StateStores } from './state/stores.js';
 
 /**
@@ -29,6 +30,11 @@ export interface Terminal {
   output: NodeJS.WritableStream;
   /** A person at a terminal, rather than piped input. */
   interactive: boolean;
+  /**
+   * Where logs go, readable, while a chat holds the terminal (no platform configured); the chat
+   * prints them around its prompt. JSON lines on stderr when absent.
+   */
+  logs?: TerminalLogs;
 }
 
 /** What a platform gets to create its adapter with. */

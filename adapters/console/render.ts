@@ -1,29 +1,74 @@
+import wrapAnsi from 'wrap-ansi';
 import { type CardChoice, type Reply, staleNote } from '../../src/bot/reply.js';
 
-/** Plain-text rendering for the terminal: answer, citation, then numbered choices. */
-export function renderText(reply: Reply): string {
-  const lines: string[] = [reply.text];
+export interface RenderOptions {
+  /** Columns to wrap to (a terminal's width); lines are not wrapped when absent. */
+  width?: number;
+}
+
+/** One line of the layout: its text, and what starts it (an indent, a quote mark, a number). */
+interface Line {
+  lead: string;
+  text: string;
+}
+
+/**
+ * Plain-text rendering for the terminal: the answer, its citation, then the numbered choices
+ * under one label per meaning. A no-match's own text already asks "did you mean one of these?"
+ * (or offers topics), so its choices follow it with no second heading. Under an answer, close
+ * runners-up and related cards are different offers, and are labelled so.
+ */
+export function renderText(reply: Reply, options: RenderOptions = {}): string {
+  const lines: Line[] = [{ lead: '', text: reply.text }];
+  const push = (lead: string, text: string) => lines.push({ lead, text });
   switch (reply.kind) {
     case 'answer':
-      if (reply.staleSince) lines.push(`(${staleNote(reply.staleSince)})`);
-      lines.push(`  Source: ${reply.citation.sourceTitle}`);
-      for (const s of reply.citation.sentences) lines.push(`  > ${s}`);
+      if (reply.staleSince) push('', `(${staleNote(reply.staleSince)})`);
+      push('  ', `Source: ${reply.citation.sourceTitle}`);
+      for (const s of reply.citation.sentences) push('  > ', s);
       break;
     case 'builtin':
-      for (const e of reply.examples) lines.push(`  • ${e}`);
-      for (const g of reply.topics) lines.push(`  ${g.subject}: ${g.cards.map((c) => c.title).join('; ')}`);
+      for (const e of reply.examples) push('  • ', e);
+      for (const g of reply.topics) push('  ', `${g.subject}: ${g.cards.map((c) => c.title).join('; ')}`);
       break;
     default:
       break;
   }
-  const choices = numberedChoices(reply);
-  if (choices.length > 0) {
-    lines.push(reply.kind === 'answer' && reply.suggestions.length === 0 ? 'Related:' : 'Did you mean:');
-    choices.forEach((c, i) => {
-      lines.push(`  ${i + 1}. ${c.title}`);
-    });
+  let number = 0;
+  const list = (label: string | undefined, choices: readonly CardChoice[]) => {
+    if (choices.length === 0) return;
+    if (label) push('', label);
+    for (const c of choices) {
+      number += 1;
+      push(`  ${number}. `, c.title);
+    }
+  };
+  if (reply.kind === 'answer') {
+    const { close, related } = answerChoices(reply);
+    list('Other close matches:', close);
+    list('Related:', related);
+  } else if (reply.kind === 'no-match') {
+    list(undefined, reply.suggestions);
+  } else if (reply.kind === 'builtin') {
+    list('See also:', reply.suggestions);
   }
-  return printable(lines.join('\n'));
+  // Control characters go before wrapping, so that widths are those of what shows.
+  return lines.map((line) => wrap({ lead: line.lead, text: printable(line.text) }, options.width)).join('\n');
+}
+
+/** The line as it fits `width` columns, continuation lines aligned under its text. */
+function wrap({ lead, text }: Line, width: number | undefined): string {
+  if (!width) return lead + text;
+  const indent = ' '.repeat(lead.length);
+  return wrapText(text, Math.max(20, width - lead.length))
+    .split('\n')
+    .map((part, i) => (i === 0 ? lead : indent) + part)
+    .join('\n');
+}
+
+/** Text broken between words to fit `width` columns (by display width: wide characters count two). */
+export function wrapText(text: string, width: number | undefined): string {
+  return width ? wrapAnsi(text, width, { hard: true, trim: true }) : text;
 }
 
 /**
@@ -37,9 +82,20 @@ export function printable(text: string): string {
   return text.replace(/[^\P{Cc}\n\t]/gu, '');
 }
 
-/** The choices a console user can pick by number after this reply. */
+/** An answer's close runners-up, then its related cards, each card once. */
+function answerChoices(reply: Reply & { kind: 'answer' }): { close: CardChoice[]; related: CardChoice[] } {
+  const close = reply.suggestions;
+  const offered = new Set(close.map((c) => `${c.pack}/${c.card}`));
+  const related = reply.related.filter((c) => !offered.has(`${c.pack}/${c.card}`));
+  return { close, related };
+}
+
+/** The choices a console user can pick by number after this reply, in the order shown. */
 export function numberedChoices(reply: Reply): CardChoice[] {
-  if (reply.kind === 'answer') return reply.suggestions.length > 0 ? reply.suggestions : reply.related;
+  if (reply.kind === 'answer') {
+    const { close, related } = answerChoices(reply);
+    return [...close, ...related];
+  }
   if (reply.kind === 'no-match' || reply.kind === 'builtin') return reply.suggestions;
   return [];
 }

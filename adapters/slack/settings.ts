@@ -14,6 +14,7 @@ export const slackSettings = z.object({
       .default('/ask'),
   ),
   SLACK_API_URL: apiUrl,
+  SLACK_STARTUP_WAIT_MS: integer(1, 600_000, 30_000),
   // HTTP mode: how much work one instance takes before it refuses more (docs/operations.md).
   SLACK_MAX_CONNECTIONS: integer(1, 100_000, 256),
   SLACK_MAX_PENDING: integer(1, 1_000_000, 500),

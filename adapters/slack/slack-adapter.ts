@@ -17,8 +17,9 @@ import { registerCommand } from './handle-command.js';
 import { registerMessages } from './handle-messages.js';
 import { createSlackReceiver, describe, REPLAY_WINDOW_MS } from './http-receiver.js';
 import { createSlackHttpServer, type SlackHttpServer } from './http-server.js';
+import { reachSlackApi } from './reach-api.js';
 import { type RequestLabel, requestLabel } from './request-label.js';
-import { type SlackSettings, slackMode } from './settings.js';
+import { type SlackSettings, slackConnection, slackMode } from './settings.js';
 import { createTurns, DEFAULT_TURNS, type TurnsOptions } from './take-turns.js';
 import { throttledWarning } from './throttled-log.js';
 
@@ -43,6 +44,8 @@ export interface SlackAdapterOptions {
   /** HTTP mode: the header timeout, when it must differ from `SLACK_REQUEST_TIMEOUT_MS`. */
   headersTimeoutMs?: number;
   now?: () => number;
+  /** Overrides `SLACK_STARTUP_WAIT_MS`: how long start-up waits for the Web API to answer. */
+  startupWaitMs?: number;
 }
 
 /** The Slack adapter; `address()` tells where HTTP mode listens (useful with port 0). */
@@ -125,6 +128,16 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   return {
     name: 'slack',
     async start() {
+      // Bounded: an unreachable Web API fails start-up with one line instead of Bolt's long retries.
+      await reachSlackApi({
+        token: slackConnection(config).botToken,
+        waitMs: options.startupWaitMs ?? config.SLACK_STARTUP_WAIT_MS,
+        logger,
+        clientOptions: {
+          ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+          ...clientOptions,
+        },
+      });
       await app.init();
       if (mode === 'socket') {
         await app.start();

@@ -33,10 +33,24 @@ const PATTERNS: ReadonlyArray<[BuiltinIntent, RegExp]> = [
   ],
 ];
 
+/**
+ * Chat words that react or acknowledge and ask nothing, in English at large: up to three of
+ * them make a message ("ok", "oh ok cool", "hahaha", "hmm", "i see", "who cares"). Words that
+ * a story could ask about on their own ("fine", "right", "good", "true") are left out: alone
+ * they go to the matcher, and memory of the subject still needs a question.
+ */
+const CHATTER_WORD =
+  '(?:ok|okay|okey|k|kk|alright|all right|sure|yes|yeah|yep|yup|yea|no|nope|nah|cool|nice|awesome|wow|whoa|woah|oh|ooh|ah|aha|ahh|uh|um+|er+|huh|meh|ugh|hm+|mhm|oops|omg|lol|lmao|rofl|(?:ha){2,}h?|(?:he){2,}|i see|got it|gotcha|understood|makes sense|fair enough|interesting|good to know|really|seriously|whatever|who cares|so what|never mind|nevermind|no way|no problem|np)';
+const CHATTER = new RegExp(`^${CHATTER_WORD}(?: ${CHATTER_WORD}){0,2}$`);
+
+/** Nothing but punctuation, symbols and emoji: a reaction such as "👍", ":)" or "!!". */
+const ONLY_SYMBOLS = /^(?:[\p{P}\p{S}\p{Z}\p{Extended_Pictographic}\p{Emoji_Component}]|\u200d|\ufe0f)+$/u;
+
 export function detectBuiltin(text: string): BuiltinIntent | undefined {
   const s = normalize(text);
   if (!s && /\?/.test(text)) return 'help';
   for (const [intent, pattern] of PATTERNS) if (pattern.test(s)) return intent;
+  if (CHATTER.test(s) || (!s && ONLY_SYMBOLS.test(text.trim()))) return 'chatter';
   return undefined;
 }
 
@@ -85,6 +99,11 @@ export function builtinReply(intent: BuiltinIntent, packs: readonly Pack[]): Bui
       return { ...base, text: 'You are welcome. Ask another question any time.' };
     case 'goodbye':
       return { ...base, text: 'Goodbye!' };
+    case 'chatter':
+      return {
+        ...base,
+        text: `Ask me anything about ${stories} when you like, or type "help" for examples.`,
+      };
     case 'about':
       return {
         ...base,

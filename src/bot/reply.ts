@@ -12,7 +12,8 @@ export interface Citation {
   url?: string;
 }
 
-export type BuiltinIntent = 'help' | 'topics' | 'greeting' | 'thanks' | 'goodbye' | 'about';
+/** `chatter`: a reaction or acknowledgement ("ok", "lol", "hmm", an emoji), which asks nothing. */
+export type BuiltinIntent = 'help' | 'topics' | 'greeting' | 'thanks' | 'goodbye' | 'about' | 'chatter';
 
 export interface TopicGroup {
   pack: string;

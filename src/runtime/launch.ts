@@ -1,3 +1,4 @@
+import type { DestinationStream } from 'pino';
 import { logLevel, readConfig } from '../config.js';
 import { createLogger, type Logger } from '../log.js';
 import type { Platform, Terminal } from '../platform.js';
@@ -11,10 +12,13 @@ export interface LaunchOptions {
   env: Record<string, string | undefined>;
   terminal: Terminal;
   signals: SignalSource;
-  /** Called once the logger exists, so that the entry point can log its last words with it. */
+  /**
+   * Called once the logger exists, so that the entry point can log its last words with it; not
+   * for a chat in the terminal, where the entry point's plain line alone says them.
+   */
   onLogger?: (logger: Logger) => void;
   /** Where logs go; stderr by default. */
-  logDestination?: NodeJS.WritableStream;
+  logDestination?: DestinationStream;
   core?: Omit<CoreOptions, 'unlimited'>;
 }
 
@@ -30,9 +34,16 @@ export async function launch(options: LaunchOptions): Promise<number> {
   const configured = platforms.filter((p) => p.configured(config));
   const running = configured.length > 0 ? configured : platforms.filter((p) => p.fallback);
   const terminalChat = configured.length === 0;
-  // A chat in the terminal shares it with stderr: only warnings show there unless asked for.
-  const logger = createLogger(logLevel(config, terminalChat), options.logDestination);
-  options.onLogger?.(logger);
+  // A chat in the terminal shares it with stderr: only warnings show there unless asked for, and
+  // readably, around the chat's prompt, when the terminal offers that.
+  const chatLogs = terminalChat ? options.terminal.logs : undefined;
+  const logger = createLogger(
+    logLevel(config, terminalChat),
+    options.logDestination ?? chatLogs?.destination,
+  );
+  // The entry point logs a failed start as a fatal JSON line besides its plain one, for log
+  // collectors; a chat's logs are the person's own, and the plain line says it once.
+  if (!chatLogs) options.onLogger?.(logger);
   const core = createCore(config, logger, {
     ...options.core,
     unlimited: platforms.filter((p) => p.rateLimited === false).map((p) => p.name),

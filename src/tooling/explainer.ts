@@ -2,6 +2,7 @@ import { stripGreeting } from '../bot/builtins.js';
 import { buildCardIndex, matchCards } from '../bot/card-index.js';
 import { guardInput, MAX_QUESTION_LENGTH } from '../bot/guard.js';
 import type { Pack } from '../knowledge/types.js';
+import { type Decision, decide } from '../matcher/decide.js';
 import type { MatcherOptions } from '../matcher/defaults.js';
 import type { MatchResult } from '../matcher/match.js';
 
@@ -12,6 +13,8 @@ import type { MatchResult } from '../matcher/match.js';
  */
 export interface Explainer {
   explain(text: string): MatchResult;
+  /** What the bot decides on that view: the card it answers with, or none; the threshold applied. */
+  decide(result: MatchResult): Decision;
 }
 
 export interface ExplainerOptions {
@@ -27,5 +30,6 @@ export function createExplainer(packs: readonly Pack[], options: ExplainerOption
       const guarded = guardInput(text, maxLength);
       return matchCards(cards, guarded.ok ? stripGreeting(guarded.text) : '');
     },
+    decide: (result) => decide(result, cards.index.options),
   };
 }

@@ -43,6 +43,17 @@ describe('console adapter', () => {
     const out = await chat(['Who is Krasikov?', '1']);
     expect(out).toContain(card?.answer);
   });
+
+  it('keeps the choices through a reply that offers none ("ok", a blank line), and says when a number picks nothing', async () => {
+    const reply = await ask('Who is Krasikov?', 'y');
+    const choices = numberedChoices(reply);
+    const second = choices[1];
+    if (!second) throw new Error('expected two choices after an answer');
+    const card = packs.flatMap((p) => p.cards).find((c) => c.id === second.card);
+    const out = await chat(['Who is Krasikov?', 'ok', '2', String(choices.length + 5)]);
+    expect(out).toContain(card?.answer);
+    expect(out).toContain(`There is no choice ${choices.length + 5}: pick 1 to `);
+  });
 });
 
 describe('toJsonLine', () => {

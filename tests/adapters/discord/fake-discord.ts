@@ -6,7 +6,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 /**
  * A fake Discord: the REST routes and the gateway hand-shake the real discord.js `Client` needs,
  * on 127.0.0.1, recording every REST request so tests can assert on what the bot sent. It plays
- * the hand-shake described in docs/platform-testing.md (HELLO, IDENTIFY, heartbeat ACKs, READY,
+ * the gateway hand-shake discord.js needs (HELLO, IDENTIFY, heartbeat ACKs, READY,
  * GUILD_CREATE) and nothing more.
  */
 
