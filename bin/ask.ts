@@ -30,7 +30,10 @@ async function main(): Promise<number> {
     answer = async (text) => formatExplanation(explainer, text);
   } else {
     // The same core as `npm start`, without its watcher: one question, or one file of them.
-    const { bot } = createCore(config, createLogger(config.LOG_LEVEL ?? 'warn'), { unlimited: [CONSOLE] });
+    const { bot } = createCore(config, createLogger(config.LOG_LEVEL ?? 'warn'), {
+      unlimited: [CONSOLE],
+      logExchanges: false,
+    });
     const conversation = `ask-${process.pid}`;
     answer = async (text) => {
       const reply = await bot.ask({ text, user: 'cli', conversation, platform: CONSOLE });

@@ -48,7 +48,31 @@ const coreSettings = z.object({
   SHUTDOWN_TIMEOUT_MS: integer(0, 600_000, 10_000),
   PORT: optionalText.pipe(port.default(3000)),
   HEALTH_PORT: optionalText.pipe(port.optional()),
+  // The exchange log (src/exchange-log/): what was asked, how it was answered, feedback.
+  LOG_EXCHANGES: optionalText.pipe(z.stringbool().default(true)),
+  LOG_QUESTIONS: optionalText.pipe(z.stringbool().default(true)),
+  LOG_RETENTION_DAYS: integer(1, 3650, 30),
+  LOG_HASH_KEY: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  DATA_DIR: optionalText.pipe(z.string().default('./data')),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
+  DATABASE_SCHEMA: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
+      .default('public'),
+  ),
 });
+
+/**
+ * The core's own secrets: a database URL may carry a password, and the hash key is what keeps
+ * stored user hashes from being matched to user ids by guessing.
+ */
+export const CORE_SECRETS = ['DATABASE_URL', 'LOG_HASH_KEY'] as const;
 
 /** The core's settings: knowledge, limits, operations. */
 export type CoreConfig = Readonly<z.infer<typeof coreSettings>>;
@@ -93,7 +117,7 @@ export function settingNames(platforms: readonly SettingsSource[]): string[] {
  * they are scrubbed out of any error text the entry point prints, in case a library quotes one.
  */
 export function secretSettings(platforms: readonly SettingsSource[]): string[] {
-  return platforms.flatMap((p) => p.secrets);
+  return [...CORE_SECRETS, ...platforms.flatMap((p) => p.secrets)];
 }
 
 /**

@@ -114,9 +114,11 @@ describe('readConfig', () => {
 });
 
 describe('secret settings', () => {
-  it('are the ones the platforms declare', () => {
+  it("are the core's own and the ones the platforms declare", () => {
     expect([...SECRETS].sort()).toEqual([
+      'DATABASE_URL',
       'DISCORD_TOKEN',
+      'LOG_HASH_KEY',
       'SLACK_APP_TOKEN',
       'SLACK_BOT_TOKEN',
       'SLACK_SIGNING_SECRET',
