@@ -4,6 +4,7 @@ import type { Query } from '../../src/bot/query.js';
 import type { CardChoice } from '../../src/bot/reply.js';
 import { type Logger, replyFields } from '../../src/log.js';
 import type { Adapter, Terminal } from '../../src/platform.js';
+import { createConsoleFeedback } from './feedback.js';
 import { numberedChoices, printable, renderText } from './render.js';
 
 /** `Query.platform` of the console's queries: the descriptor's name. */
@@ -42,6 +43,7 @@ export function createConsoleAdapter({ bot, input, output, interactive, logger }
       const conversation = `console-${process.pid}`;
       const asker = { user: 'console', conversation, platform: CONSOLE };
       let choices: CardChoice[] = [];
+      const feedback = createConsoleFeedback(bot, asker);
       if (interactive) {
         const stories = [...new Set(bot.topics().map((t) => t.packTitle))];
         write(printable(`Factdesk: ask about ${stories.join(', ')}. Type "help", or Ctrl+D to leave.`));
@@ -51,8 +53,15 @@ export function createConsoleAdapter({ bot, input, output, interactive, logger }
         const picked = /^\s*(\d{1,2})\s*$/.exec(line);
         const choice = picked ? choices[Number(picked[1]) - 1] : undefined;
         if (!interactive && !line.trim()) return;
+        const rated = await feedback.rate(line);
+        if (rated !== undefined) {
+          write(printable(rated));
+          if (interactive) rl?.prompt();
+          return;
+        }
+        const from = feedback.pickedFrom;
         const query: Query = choice
-          ? { ...asker, intent: { pack: choice.pack, card: choice.card } }
+          ? { ...asker, intent: { pack: choice.pack, card: choice.card, ...(from ? { from } : {}) } }
           : { ...asker, text: line };
         const startedAt = performance.now();
         const reply = await bot.ask(query).catch((error: unknown) => {
@@ -66,6 +75,7 @@ export function createConsoleAdapter({ bot, input, output, interactive, logger }
           write('Sorry, something went wrong on my side. Please ask again.');
         } else {
           choices = numberedChoices(reply);
+          feedback.seen(reply);
           write(renderText(reply));
           logger?.debug(
             {
