@@ -32,7 +32,8 @@ export function registerActions(app: App, deps: HandlerDeps): void {
     await deps.turns.next();
     const startedAt = deps.now();
     const place = placeOf(body, teamOf(context, body.team?.id));
-    const query = slackQuery({ intent: ref }, body.user.id, place.conversation);
+    const shared = place.kind === 'public' && !isDirectChannel(place.channel);
+    const query = slackQuery({ intent: ref }, body.user.id, place.conversation, shared);
     const reply = await deps.bot.ask(query);
     if (place.kind === 'public') {
       await postReply(client, place.channel, place.threadTs, renderReply(reply));
@@ -40,7 +41,7 @@ export function registerActions(app: App, deps: HandlerDeps): void {
       await respond({
         response_type: 'ephemeral',
         replace_original: false,
-        ...renderReply(reply, { shareable: reply.kind === 'answer' }),
+        ...renderReply(reply, { shareable: reply.kind === 'answer', feedback: 'buttons' }),
       });
     }
     logExchange(deps, 'card', query, reply, startedAt);
@@ -54,10 +55,12 @@ export function registerActions(app: App, deps: HandlerDeps): void {
     await deps.turns.next();
     const startedAt = deps.now();
     const channel = channelOf(body) ?? 'unknown-channel';
+    // A share is no pick: whatever `from` the button carried stays out of the log.
     const query = slackQuery(
-      { intent: ref },
+      { intent: { pack: ref.pack, card: ref.card } },
       body.user.id,
       personalConversation(teamOf(context, body.team?.id), channel, body.user.id),
+      true,
     );
     // The card is answered afresh rather than copied from the message: the button carries only
     // its id (values hold 2,000 characters), and the channel gets the card as it stands now.
@@ -68,7 +71,7 @@ export function registerActions(app: App, deps: HandlerDeps): void {
       await respond({
         response_type: 'in_channel',
         replace_original: false,
-        ...renderReply(reply, { sharedBy: body.user.id }),
+        ...renderReply(reply, { sharedBy: body.user.id, feedback: 'buttons' }),
       });
       // Deleted only once the public copy is out, so that a failed share leaves the button to retry.
       await respond({ delete_original: true });

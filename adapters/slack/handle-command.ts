@@ -25,6 +25,7 @@ export function registerCommand(app: App, command: string, deps: HandlerDeps): v
     const message = renderReply(reply, {
       ...(cmd.text.trim() ? { question: cmd.text } : {}),
       shareable: reply.kind === 'answer',
+      feedback: 'buttons',
     });
     await respond({ response_type: 'ephemeral', ...message });
     logExchange(deps, 'command', query, reply, startedAt);

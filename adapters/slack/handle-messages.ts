@@ -22,6 +22,7 @@ export function registerMessages(app: App, deps: HandlerDeps): void {
       slackQuestion(event.text, context.botUserId),
       event.user,
       threadConversation(teamOf(context, body.team_id), event.channel, threadTs),
+      true,
     );
     const reply = await deps.bot.ask(query);
     await postReply(client, event.channel, threadTs, renderReply(reply));

@@ -14,6 +14,7 @@ import { createSlackApp, SIGNATURE_CONTEXT_KEY } from './create-slack-app.js';
 import { dedupeEvents, dropReplays, EVENT_RETRY_WINDOW_MS, REPLAY_WINDOW_MS } from './dedupe.js';
 import { registerActions } from './handle-actions.js';
 import { registerCommand } from './handle-command.js';
+import { registerFeedback } from './handle-feedback.js';
 import { registerMessages } from './handle-messages.js';
 import { createSlackHttpServer } from './http-server.js';
 import { type SlackSettings, slackMode } from './settings.js';
@@ -84,6 +85,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   registerCommand(app, config.SLACK_COMMAND, deps);
   registerMessages(app, deps);
   registerActions(app, deps);
+  registerFeedback(app, deps);
   app.error(async (error) => {
     // The message only: Web API errors carry the response body, which may quote the request.
     logger.error({ platform: 'slack', code: error.code, err: error.message }, 'slack listener failed');

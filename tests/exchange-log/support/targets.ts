@@ -64,3 +64,19 @@ export async function dropSchema(schema: string): Promise<void> {
     await client.end();
   }
 }
+
+/** Every exchange and vote in a log, read through a store of its own. */
+export async function readRows(target: LogTarget) {
+  const { createExchangeStore } = await import('../../../src/exchange-log/store.js');
+  const reader = createExchangeStore(target, { readonly: true });
+  await reader.open();
+  try {
+    const db = reader.database();
+    return {
+      exchanges: await db.selectFrom('exchanges').selectAll().orderBy('at').execute(),
+      feedback: await db.selectFrom('feedback').selectAll().execute(),
+    };
+  } finally {
+    await reader.close();
+  }
+}
