@@ -1,7 +1,7 @@
 import { cardKey, packOfKey } from '../knowledge/card-key.js';
 import { nameVariants } from '../knowledge/name-variants.js';
 import type { Card, Pack } from '../knowledge/types.js';
-import { buildIndex, type MatchDoc, type MatchIndex } from '../matcher/build-index.js';
+import { type BuildOptions, buildIndex, type MatchDoc, type MatchIndex } from '../matcher/build-index.js';
 import type { MatcherOptions } from '../matcher/defaults.js';
 import { type MatchResult, match } from '../matcher/match.js';
 import { englishBackground } from '../text/background.js';
@@ -26,14 +26,25 @@ export function cardDocs(packs: readonly Pack[]): MatchDoc[] {
   );
 }
 
-/** Built once per set of packs (at start and on every reload); read-only afterwards. */
-export function buildCardIndex(packs: readonly Pack[], matcher?: Partial<MatcherOptions>): CardIndex {
-  const index = buildIndex(cardDocs(packs), {
+/**
+ * How the packs' questions are read: their synonyms and name spellings, over everyday English.
+ * Tools that index other texts the way the cards are indexed (the review tool, grouping asked
+ * questions) build with the same.
+ */
+export function languageOf(packs: readonly Pack[]): Pick<BuildOptions, 'synonyms' | 'background'> {
+  return {
     synonyms: [
       ...packs.flatMap((p) => p.synonyms),
       ...packs.flatMap((p) => p.subjects.flatMap(nameVariants)),
     ],
     background: englishBackground(),
+  };
+}
+
+/** Built once per set of packs (at start and on every reload); read-only afterwards. */
+export function buildCardIndex(packs: readonly Pack[], matcher?: Partial<MatcherOptions>): CardIndex {
+  const index = buildIndex(cardDocs(packs), {
+    ...languageOf(packs),
     subjects: packs.flatMap((p) =>
       p.subjects.map((s) => ({ id: cardKey(p.id, s.id), names: [s.name, ...s.aliases], general: s.general })),
     ),

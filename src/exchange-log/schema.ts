@@ -2,7 +2,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 
 /**
  * The log's tables, one schema for SQLite and PostgreSQL alike: only types both have (text,
- * integer, real), times as ISO-8601 UTC text (which sorts as time does), flags as 0/1.
+ * integer, double), times as ISO-8601 UTC text (which sorts as time does), flags as 0/1.
  */
 export interface ExchangesTable {
   id: string;
@@ -63,7 +63,7 @@ const migrations: Record<string, Migration> = {
         .addColumn('detail', 'varchar(32)')
         .addColumn('pack', 'varchar(128)')
         .addColumn('card', 'varchar(128)')
-        .addColumn('confidence', 'real')
+        .addColumn('confidence', 'double precision')
         .addColumn('suggestions', 'text', (c) => c.notNull())
         .addColumn('picked_from', 'varchar(32)')
         .execute();
