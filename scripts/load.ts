@@ -20,6 +20,7 @@ import { slashCommand } from '../tests/adapters/slack/support/payloads.js';
 import { postSigned, SIGNING_SECRET } from '../tests/adapters/slack/support/signed-request.js';
 import { startChildApp } from './lib/child-app.js';
 import { loadEvalSet } from './lib/eval-set.js';
+import { exchangeLogEnv } from './lib/exchange-log-env.js';
 import { percentile } from './lib/latency.js';
 
 const args = process.argv.slice(2);
@@ -44,7 +45,10 @@ const deadline = setTimeout(() => {
 deadline.unref();
 
 const fake = await startFakeSlack();
+// The exchange log on (SQLite in a temporary directory), off, or on PostgreSQL: LOAD_EXCHANGE_LOG.
+const exchangeLog = exchangeLogEnv();
 const app = startChildApp({
+  ...exchangeLog.env,
   SLACK_BOT_TOKEN: BOT_TOKEN,
   SLACK_SIGNING_SECRET: SIGNING_SECRET,
   SLACK_API_URL: fake.apiUrl,
@@ -182,6 +186,7 @@ try {
 } finally {
   await app.stop('SIGKILL', 1000);
   await fake.close();
+  await exchangeLog.cleanup();
   clearTimeout(deadline);
 }
 

@@ -18,6 +18,9 @@ export function lazyExchangeStore(target: LogTarget, options: StoreOptions = {})
   };
   return {
     description: describeTarget(target),
+    prepare: async () => {
+      await load();
+    },
     open: async () => (await load()).open(),
     write: async (entries) => (await load()).write(entries),
     forgetTextBefore: async (before) => (await load()).forgetTextBefore(before),

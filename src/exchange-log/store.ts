@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import { type OpenedDatabase, type OpenOptions, openDatabase } from './database.js';
 import type { ExchangeEntry, LogEntry, VoteEntry } from './entries.js';
 import type { ExchangesTable, LogDatabase } from './schema.js';
@@ -13,6 +14,11 @@ import { hashUser } from './user-hash.js';
 export interface ExchangeStore {
   /** Which store, for logs and reports (never a URL). */
   readonly description: string;
+  /**
+   * Loads the drivers and query builder without connecting: a few hundred milliseconds of CPU,
+   * better spent at start-up than under the first questions' load. Optional; `open` loads too.
+   */
+  prepare?(): Promise<void>;
   /** Connects and migrates; resolves at once when open. After a failure it tries afresh. */
   open(): Promise<void>;
   /** Writes a batch in one transaction: all of it, or (on failure) none of it. */
@@ -37,12 +43,22 @@ export function createExchangeStore(target: LogTarget, options: StoreOptions = {
   let opened: OpenedDatabase | undefined;
   let key: string | undefined;
   let opening: Promise<void> | undefined;
+  // Users ask again and again; their hash is computed once while they are active.
+  const hashes = new LRUCache<string, string>({ max: 10_000 });
 
   const database = (): Kysely<LogDatabase> => {
     if (!opened) throw new Error('the exchange log is not open');
     return opened.db;
   };
-  const hash = (platform: string, user: string) => hashUser(key as string, platform, user);
+  const hash = (platform: string, user: string) => {
+    const id = `${platform}\u0000${user}`;
+    let hashed = hashes.get(id);
+    if (hashed === undefined) {
+      hashed = hashUser(key as string, platform, user);
+      hashes.set(id, hashed);
+    }
+    return hashed;
+  };
 
   return {
     description: describeTarget(target),
@@ -52,6 +68,7 @@ export function createExchangeStore(target: LogTarget, options: StoreOptions = {
         const candidate = await openDatabase(target, options);
         try {
           key = options.hashKey ?? (options.readonly ? undefined : await storedKey(candidate.db));
+          hashes.clear();
           opened = candidate;
         } catch (error) {
           await candidate.close().catch(() => {});

@@ -158,6 +158,8 @@ export function createExchangeWriter(options: WriterOptions): ExchangeWriter {
       if (timer && buffer.length === batchSize) void flush();
     },
     async start() {
+      // Loaded now, at start-up; connecting (which may take long, or fail) happens in the background.
+      await store.prepare?.().catch(() => {});
       timer ??= setInterval(() => void flush(), flushMs);
       // The process may end while entries wait; its shutdown writes them (stop).
       timer.unref();
