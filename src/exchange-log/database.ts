@@ -1,10 +1,21 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import { type LogDatabase, logMigrations } from './schema.js';
 import type { LogTarget } from './target.js';
+
+type Drivers = { sqlite: typeof import('better-sqlite3'); pg: typeof import('pg').default };
+
+/**
+ * The driver a target needs, and only that one: each costs start-up time to load (pg a few
+ * hundred milliseconds on a busy machine), and a process uses one.
+ */
+export async function loadDriver<K extends LogTarget['kind']>(
+  kind: K,
+): Promise<K extends 'sqlite' ? Drivers['sqlite'] : Drivers['pg']> {
+  const driver = kind === 'sqlite' ? (await import('better-sqlite3')).default : (await import('pg')).default;
+  return driver as K extends 'sqlite' ? Drivers['sqlite'] : Drivers['pg'];
+}
 
 export interface OpenedDatabase {
   db: Kysely<LogDatabase>;
@@ -26,6 +37,7 @@ export interface OpenOptions {
  */
 export async function openDatabase(target: LogTarget, options: OpenOptions = {}): Promise<OpenedDatabase> {
   if (target.kind === 'sqlite') {
+    const Database = await loadDriver('sqlite');
     if (!options.readonly) mkdirSync(dirname(target.file), { recursive: true });
     const sqlite = new Database(target.file, options.readonly ? { readonly: true, fileMustExist: true } : {});
     try {
@@ -43,6 +55,7 @@ export async function openDatabase(target: LogTarget, options: OpenOptions = {})
       throw error;
     }
   }
+  const pg = await loadDriver('postgres');
   const pool = new pg.Pool({
     connectionString: target.url,
     max: 4,

@@ -19,7 +19,8 @@ export function lazyExchangeStore(target: LogTarget, options: StoreOptions = {})
   return {
     description: describeTarget(target),
     prepare: async () => {
-      await load();
+      const [, { loadDriver }] = await Promise.all([load(), import('./database.js')]);
+      await loadDriver(target.kind);
     },
     open: async () => (await load()).open(),
     write: async (entries) => (await load()).write(entries),
