@@ -30,8 +30,11 @@ async function main(): Promise<number> {
     answer = async (text) => formatExplanation(explainer, text);
   } else {
     // The same core as `npm start`, without its watcher: one question, or one file of them.
+    // State stays in-process: one run's follow-ups are its own, whatever REDIS_URL says. It keeps no
+    // exchange log: it is a tool, not a user.
     const { bot } = createCore(config, createLogger(config.LOG_LEVEL ?? 'warn'), {
       unlimited: [CONSOLE],
+      sharedState: false,
       logExchanges: false,
     });
     const conversation = `ask-${process.pid}`;

@@ -10,6 +10,8 @@
  *   --requests N      commands to send (default 2000)
  *   --concurrency N   connections, each with one request in flight at a time (default 100)
  *   --warmup N        commands sent first and not measured (default 200)
+ *   --instances N     instances behind a round-robin proxy, sharing Redis (default 1)
+ *   --redis           state in Redis with one instance too (see scripts/lib/load-target.ts)
  *
  * Exits 0 when every command was acknowledged and answered and p99 ack latency is under 100 ms.
  */
@@ -18,10 +20,11 @@ import { Agent } from 'node:http';
 import { BOT_TOKEN, startFakeSlack } from '../tests/adapters/slack/support/fake-slack.js';
 import { slashCommand } from '../tests/adapters/slack/support/payloads.js';
 import { postSigned, SIGNING_SECRET } from '../tests/adapters/slack/support/signed-request.js';
-import { startChildApp } from './lib/child-app.js';
+import { trackAnswers } from './lib/answer-times.js';
 import { loadEvalSet } from './lib/eval-set.js';
 import { exchangeLogEnv } from './lib/exchange-log-env.js';
 import { percentile } from './lib/latency.js';
+import { startLoadTarget } from './lib/load-target.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {
@@ -47,7 +50,8 @@ deadline.unref();
 const fake = await startFakeSlack();
 // The exchange log on (SQLite in a temporary directory), off, or on PostgreSQL: LOAD_EXCHANGE_LOG.
 const exchangeLog = exchangeLogEnv();
-const app = startChildApp({
+const answers = trackAnswers(fake.responses, (r) => Number(r.id.slice('load-'.length)));
+const app = await startLoadTarget(args, {
   ...exchangeLog.env,
   SLACK_BOT_TOKEN: BOT_TOKEN,
   SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -58,9 +62,7 @@ const app = startChildApp({
 });
 
 try {
-  const started = await app.waitForLog((e) => e.msg === 'slack adapter started');
-  const base = `http://127.0.0.1:${String(started.port)}`;
-  await waitReady(`${base}/readyz`);
+  const base = app.base;
 
   // Real questions, a mix of answered, unanswered and built-in ones.
   const questions = loadEvalSet('tests/eval/test.yaml').map((item) => item.q);
@@ -81,6 +83,7 @@ try {
           user: user(i),
         });
         try {
+          answers.sent(i);
           const sent = await postSigned(
             `${base}/slack/events`,
             new URLSearchParams(fields).toString(),
@@ -110,7 +113,9 @@ try {
   const waitWarm = performance.now() + 10_000;
   while (answeredFrom(0) < WARMUP && performance.now() < waitWarm) await sleep(20);
 
-  const childCpuAt = cpuMsOf(app.child.pid);
+  const serverCpu = () => app.pids.reduce((sum, pid) => sum + cpuMsOf(pid), 0);
+  await app.markRedis();
+  const childCpuAt = serverCpu();
   const ownCpuAt = process.cpuUsage();
   const firedAt = performance.now();
   await fire(WARMUP, WARMUP + REQUESTS, (i) => `U${String(i % USERS).padStart(6, '0')}`, true);
@@ -121,7 +126,9 @@ try {
   const waitUntil = performance.now() + 10_000;
   while (answered() < acknowledged && performance.now() < waitUntil) await sleep(20);
   const deliveredMs = performance.now() - firedAt;
-  const serverCpuMs = cpuMsOf(app.child.pid) - childCpuAt;
+  const serverCpuMs = serverCpu() - childCpuAt;
+  const redisCommands = await app.redisCommands();
+  const answerLatencies = answers.latencies(WARMUP);
   const ownCpu = process.cpuUsage(ownCpuAt);
   const clientCpuMs = (ownCpu.user + ownCpu.system) / 1000;
   const measuredResponses = fake.responses.items.filter((r) => Number(r.id.slice('load-'.length)) >= WARMUP);
@@ -138,6 +145,7 @@ try {
 
   latencies.sort((a, b) => a - b);
   const summary = {
+    target: app.label,
     warmup: WARMUP,
     requests: REQUESTS,
     concurrency: CONCURRENCY,
@@ -148,6 +156,13 @@ try {
     ackP99Ms: round(percentile(latencies, 99)),
     ackMaxMs: round(latencies.at(-1) ?? 0),
     answersDelivered: answered(),
+    answerP50Ms: round(percentile(answerLatencies, 50)),
+    answerP99Ms: round(percentile(answerLatencies, 99)),
+    answeredPerInstance: app.answeredPerInstance(),
+    redisCommandsPerCommand: redisCommands && {
+      ...redisCommands,
+      perCommand: round(redisCommands.total / REQUESTS, 2),
+    },
     lost: acknowledged - answered(),
     duplicates,
     rateLimited,
@@ -170,11 +185,17 @@ try {
   if (json) process.stdout.write(`${JSON.stringify({ ...summary, passed })}\n`);
   else {
     const lines = [
-      `Slack HTTP mode, ${REQUESTS} signed /ask commands over ${CONCURRENCY} keep-alive connections (after ${WARMUP} to warm up)`,
+      `Slack HTTP mode, ${app.label}: ${REQUESTS} signed /ask commands over ${CONCURRENCY} keep-alive connections (after ${WARMUP} to warm up)`,
       `acknowledged   ${acknowledged}/${REQUESTS}   (errors ${errors}; statuses ${JSON.stringify(summary.statuses)})`,
       `ack latency    p50 ${summary.ackP50Ms} ms   p99 ${summary.ackP99Ms} ms   max ${summary.ackMaxMs} ms   (target p99 < ${P99_TARGET_MS} ms)`,
       `throughput     ${summary.requestsPerSecond} commands/s (all sent in ${summary.firedInMs} ms)`,
       `answers        ${summary.answersDelivered} delivered to response_url, ${summary.lost} lost, ${duplicates} twice, ${rateLimited} rate-limited; all in ${summary.allDeliveredInMs} ms`,
+      `answer latency p50 ${summary.answerP50Ms} ms   p99 ${summary.answerP99Ms} ms   (answered per instance: ${summary.answeredPerInstance.join(' / ')}, warm-up included)`,
+      ...(redisCommands
+        ? [
+            `redis          ${round(redisCommands.total / REQUESTS, 2)} commands a command (${JSON.stringify(redisCommands.byCommand)}${redisCommands.exact ? '' : '; other clients of REDIS_URL included'}); found unreachable ${redisCommands.unreachable} times`,
+          ]
+        : []),
       `cpu            server ${summary.serverCpuMsPerCommand} ms a command (ack and answer); load client and fakes ${summary.clientAndFakesCpuMsPerCommand} ms`,
       `error logs     ${errorLogs}`,
       `shutdown       SIGTERM → exit ${String(exitCode)} in ${summary.shutdown.ms} ms`,
@@ -184,21 +205,10 @@ try {
   }
   process.exitCode = passed ? 0 : 1;
 } finally {
-  await app.stop('SIGKILL', 1000);
+  await app.cleanup();
   await fake.close();
   await exchangeLog.cleanup();
   clearTimeout(deadline);
-}
-
-async function waitReady(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const ok = await fetch(url)
-      .then((res) => res.status === 200)
-      .catch(() => false);
-    if (ok) return;
-    await sleep(50);
-  }
-  throw new Error(`${url} never became ready`);
 }
 
 function sleep(ms: number): Promise<void> {

@@ -66,13 +66,25 @@ const coreSettings = z.object({
       .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
       .default('public'),
   ),
+  // Shared state (docs/operations.md, "Several instances and Redis"): Redis when REDIS_URL is set.
+  REDIS_URL: optionalText.pipe(
+    z.url({ protocol: /^rediss?$/, error: 'expected redis://host:port or rediss://host:port' }).optional(),
+  ),
+  KEY_PREFIX: optionalText.pipe(
+    z
+      .string()
+      .max(64)
+      .regex(/^[^\s*?[\]]+$/, 'no spaces or glob characters (* ? [ ])')
+      .default('factdesk:'),
+  ),
+  REDIS_TIMEOUT_MS: integer(10, 60_000, 500),
 });
 
 /**
- * The core's own secrets: a database URL may carry a password, and the hash key is what keeps
- * stored user hashes from being matched to user ids by guessing.
+ * The core's secret settings: a Redis or database URL may carry a password, and the hash key is
+ * what keeps stored user hashes from being matched to user ids by guessing.
  */
-export const CORE_SECRETS = ['DATABASE_URL', 'LOG_HASH_KEY'] as const;
+const CORE_SECRETS = ['REDIS_URL', 'DATABASE_URL', 'LOG_HASH_KEY'] as const;
 
 /** The core's settings: knowledge, limits, operations. */
 export type CoreConfig = Readonly<z.infer<typeof coreSettings>>;
@@ -113,8 +125,9 @@ export function settingNames(platforms: readonly SettingsSource[]): string[] {
 }
 
 /**
- * Settings whose values are secrets, as the platforms declare them. Besides never being logged,
- * they are scrubbed out of any error text the entry point prints, in case a library quotes one.
+ * Settings whose values are secrets: the core's and those the platforms declare. Besides never
+ * being logged, they are scrubbed out of any error text the entry point prints, in case a
+ * library quotes one.
  */
 export function secretSettings(platforms: readonly SettingsSource[]): string[] {
   return [...CORE_SECRETS, ...platforms.flatMap((p) => p.secrets)];

@@ -38,7 +38,13 @@ describe('readConfig', () => {
       SHUTDOWN_TIMEOUT_MS: 10_000,
       PORT: 3000,
       SLACK_COMMAND: '/ask',
+      KEY_PREFIX: 'factdesk:',
+      REDIS_TIMEOUT_MS: 500,
     });
+    expect(readConfig({}).REDIS_URL).toBeUndefined();
+    expect(readConfig({ REDIS_URL: 'rediss://:pw@cache.internal:6380/2' }).REDIS_URL).toBe(
+      'rediss://:pw@cache.internal:6380/2',
+    );
   });
 
   it('reads numbers, booleans and blanks as an operator writes them in .env', () => {
@@ -70,6 +76,11 @@ describe('readConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['SLACK_API_URL', 'not a url'],
     ['SHUTDOWN_TIMEOUT_MS', '1e9'],
+    ['REDIS_URL', 'http://127.0.0.1:6379'],
+    ['REDIS_URL', '127.0.0.1:6379'],
+    ['KEY_PREFIX', 'two words'],
+    ['KEY_PREFIX', 'fact*'],
+    ['REDIS_TIMEOUT_MS', '0'],
   ])('names %s when it is %j', (variable, value) => {
     const error = configError({ [variable]: value });
     expect(error.variable).toBe(variable);
@@ -102,6 +113,7 @@ describe('readConfig', () => {
     for (const [variable, value] of [
       ['SLACK_BOT_TOKEN', SECRET],
       ['SLACK_APP_TOKEN', SECRET],
+      ['REDIS_URL', `http://:${SECRET}@127.0.0.1:6379`],
     ] as const) {
       const error = configError({ [variable]: value, SLACK_SIGNING_SECRET: 's' });
       expect(error.variable).toBe(variable);
@@ -114,11 +126,12 @@ describe('readConfig', () => {
 });
 
 describe('secret settings', () => {
-  it("are the core's own and the ones the platforms declare", () => {
+  it("are the core's (URLs that may carry a password, the hash key) and the ones the platforms declare", () => {
     expect([...SECRETS].sort()).toEqual([
       'DATABASE_URL',
       'DISCORD_TOKEN',
       'LOG_HASH_KEY',
+      'REDIS_URL',
       'SLACK_APP_TOKEN',
       'SLACK_BOT_TOKEN',
       'SLACK_SIGNING_SECRET',

@@ -1,3 +1,4 @@
+import type { IShardingStrategy, WebSocketManager } from '@discordjs/ws';
 import { Client, GatewayIntentBits, Partials, type RESTOptions } from 'discord.js';
 import { noMentions } from './reply-options.js';
 
@@ -17,9 +18,11 @@ export interface ClientOptions {
   api?: string;
   /** REST tuning; tests against a fake use `{ retries: 0, timeout: 5000 }`. */
   rest?: Partial<RESTOptions>;
+  /** How the gateway connection is run; the adapter's guards every frame (gateway-guard.ts). */
+  gateway?: (manager: WebSocketManager) => IShardingStrategy;
 }
 
-export function createDiscordClient({ api, rest }: ClientOptions = {}): Client {
+export function createDiscordClient({ api, rest, gateway }: ClientOptions = {}): Client {
   return new Client({
     intents: [...intents],
     // A DM channel is not cached before its first message arrives; without the partial
@@ -27,5 +30,6 @@ export function createDiscordClient({ api, rest }: ClientOptions = {}): Client {
     partials: [Partials.Channel],
     allowedMentions: noMentions(),
     rest: { ...rest, ...(api ? { api } : {}) },
+    ...(gateway ? { ws: { buildStrategy: gateway } } : {}),
   });
 }

@@ -6,6 +6,7 @@ import type { Logger } from '../../src/log.js';
 import type { Adapter } from '../../src/platform.js';
 import { createInFlight } from '../../src/runtime/in-flight.js';
 import { createDiscordClient } from './client.js';
+import { guardedGateway } from './gateway-guard.js';
 import { createInteractionHandler } from './interaction-handler.js';
 import { errorFields } from './log-fields.js';
 import { createMessageHandler } from './message-handler.js';
@@ -20,18 +21,24 @@ export interface DiscordAdapterOptions {
   rest?: Partial<RESTOptions>;
 }
 
+export interface DiscordAdapter extends Adapter {
+  /** Events being handled: replies being computed or sent. */
+  readonly inFlight: number;
+}
+
 /**
  * The Discord adapter: a discord.js gateway client that turns slash commands, buttons,
  * @-mentions and DMs into queries for the bot and renders its replies as embeds. When started
  * by discord.js's ShardingManager, the client takes its shard from the environment by itself.
  */
-export function createDiscordAdapter({ bot, config, logger, rest }: DiscordAdapterOptions): Adapter {
+export function createDiscordAdapter({ bot, config, logger, rest }: DiscordAdapterOptions): DiscordAdapter {
   const token = config.DISCORD_TOKEN;
   if (!token) throw new ConfigError('DISCORD_TOKEN', 'required for the Discord adapter');
   const log = logger.child({ platform: 'discord' });
   const client = createDiscordClient({
     ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}),
     rest,
+    gateway: guardedGateway(log),
   });
   guardPacketHandling(client, log);
 
@@ -78,6 +85,9 @@ export function createDiscordAdapter({ bot, config, logger, rest }: DiscordAdapt
       await inFlight.idle();
       await client.destroy();
       log.info('discord: disconnected');
+    },
+    get inFlight() {
+      return inFlight.count;
     },
   };
 }

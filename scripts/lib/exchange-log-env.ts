@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * The exchange log of an app that `npm run load` starts, from `LOAD_EXCHANGE_LOG`:
+ * The exchange log of the app(s) that `npm run load` starts, from `LOAD_EXCHANGE_LOG`:
  * `on` (the default: SQLite in a temporary DATA_DIR, removed afterwards), `off`
  * (`LOG_EXCHANGES=false`), or `postgres` (the `DATABASE_URL` server, in a schema of the run's own,
  * dropped afterwards). `npm run load:log-cost` runs the load test with each, to measure the cost.
+ * With `--instances N` the instances share the log as a deployment would: use `postgres` (one
+ * SQLite file written by several processes works, but is not what SQLite is for).
  */
 export interface LoadExchangeLog {
   mode: 'on' | 'off' | 'postgres';

@@ -36,8 +36,12 @@ export interface CoreOptions {
   today?: () => string;
   /** Debounce of the knowledge watcher; tests shorten it. */
   reloadDebounceMs?: number;
+  /** How often the knowledge watcher compares the folder with what it was; tests shorten it. */
+  folderCheckMs?: number;
   /** Platforms whose users are not rate limited, by name (see `Platform.rateLimited`). */
   unlimited?: readonly string[];
+  /** False keeps state in-process even with `REDIS_URL` set (one-shot tools, the terminal chat). */
+  sharedState?: boolean;
   /** Keep the exchange log; `LOG_EXCHANGES` by default. `ask` keeps none: it is a tool, not a user. */
   logExchanges?: boolean;
   exchangeLog?: ExchangeLogOptions;
@@ -51,7 +55,11 @@ export interface CoreOptions {
 export function createCore(config: CoreConfig, logger: Logger, options: CoreOptions = {}): Core {
   const now = options.now ?? Date.now;
   const today = options.today ?? (() => new Date(now()).toISOString().slice(0, 10));
-  const stores = createStateStores(config, now);
+  const stores = createStateStores(config, {
+    now,
+    logger,
+    ...(options.sharedState !== undefined ? { shared: options.sharedState } : {}),
+  });
   const packsFor = parsePackScope(config.PACKS_BY_CONVERSATION);
   const build = (packs: readonly Pack[]) =>
     createBot(packs, {
@@ -75,6 +83,7 @@ export function createCore(config: CoreConfig, logger: Logger, options: CoreOpti
   const holder = createBotHolder(build(loaded.map((p) => p.pack)));
   const health = createHealth(now);
   health.knowledgeLoaded(loaded);
+  health.stateStore(stores.status);
   logger.info(
     { packs: loaded.map((p) => ({ id: p.pack.id, version: p.version, cards: p.pack.cards.length })) },
     'knowledge loaded',
@@ -87,9 +96,11 @@ export function createCore(config: CoreConfig, logger: Logger, options: CoreOpti
     health,
     logger,
     ...(options.reloadDebounceMs !== undefined ? { debounceMs: options.reloadDebounceMs } : {}),
+    ...(options.folderCheckMs !== undefined ? { checkMs: options.folderCheckMs } : {}),
   });
-  // Stopped last (services stop in reverse order), once no adapter can ask any more.
-  const state: Service = { name: 'state', start: async () => {}, stop: () => stores.close() };
+  // Started first (connecting to Redis, a bounded wait), stopped last (services stop in reverse
+  // order), once no adapter can ask any more.
+  const state: Service = { name: 'state', start: () => stores.start(), stop: () => stores.close() };
   const limited = withRateLimit(holder, stores.limiter, { exempt: options.unlimited ?? [] });
   // Stopped after the adapters, so that the exchanges of the last replies are written.
   const exchangeLog =

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { CoreConfig } from '../config.js';
 import type { VersionedPack } from '../knowledge/load-packs.js';
+import type { StateStatus } from '../state/stores.js';
 import { close, listen } from './http-listen.js';
 
 /** A GET route on an HTTP server, in node:http terms so that any server can mount it. */
@@ -25,7 +26,21 @@ export interface Readiness {
   cards: number;
   packs: PackStatus[];
   platforms: Record<string, PlatformState>;
-  knowledge: { loadedAt: string | null; lastReloadFailed: boolean };
+  knowledge: {
+    loadedAt: string | null;
+    lastReloadFailed: boolean;
+    /** Packs this process served and a reload dropped (their folder or pack.yaml is gone). */
+    droppedPacks: DroppedPack[];
+  };
+  /** Where conversations, rate limits and de-duplication live; Redis unreachable does not make it unready. */
+  state?: StateStatus;
+}
+
+export interface DroppedPack {
+  id: string;
+  /** The version last served. */
+  version: string;
+  droppedAt: string;
 }
 
 /**
@@ -34,12 +49,17 @@ export interface Readiness {
  * shutting down. A load balancer routes by `/readyz`; an orchestrator restarts by `/healthz`.
  */
 export interface Health {
+  /** New packs are served. A pack served before and missing now is reported as dropped until it returns. */
   knowledgeLoaded(packs: readonly VersionedPack[]): void;
   /** A reload failed; the packs loaded before keep answering, so readiness is unchanged. */
   knowledgeReloadFailed(): void;
+  /** A reload found the packs already served: whatever failed before has been put right. */
+  knowledgeUnchanged(): void;
   platform(name: string, state: PlatformState): void;
   /** Shutting down: from now on `/readyz` answers 503 so that traffic moves elsewhere. */
   drain(): void;
+  /** Where the state stores report from, read on every `/readyz`. */
+  stateStore(status: () => StateStatus): void;
   readiness(): Readiness;
   /** `/healthz` and `/readyz`, to mount on an existing server (Bolt's, in Slack HTTP mode). */
   readonly routes: HttpRoute[];
@@ -52,7 +72,9 @@ export function createHealth(now: () => number = Date.now): Health {
   let packs: PackStatus[] = [];
   let loadedAt: number | undefined;
   let lastReloadFailed = false;
+  const dropped = new Map<string, DroppedPack>();
   let draining = false;
+  let stateStatus: (() => StateStatus) | undefined;
   const platforms = new Map<string, PlatformState>();
 
   const readiness = (): Readiness => {
@@ -68,24 +90,42 @@ export function createHealth(now: () => number = Date.now): Health {
       knowledge: {
         loadedAt: loadedAt === undefined ? null : new Date(loadedAt).toISOString(),
         lastReloadFailed,
+        droppedPacks: [...dropped.values()],
       },
+      ...(stateStatus ? { state: stateStatus() } : {}),
     };
   };
 
   return {
     knowledgeLoaded(loaded) {
-      packs = loaded.map((p) => ({ id: p.pack.id, version: p.version, cards: p.pack.cards.length }));
+      const next = loaded.map((p) => ({ id: p.pack.id, version: p.version, cards: p.pack.cards.length }));
+      const ids = new Set(next.map((p) => p.id));
+      for (const gone of packs.filter((p) => !ids.has(p.id))) {
+        dropped.set(gone.id, {
+          id: gone.id,
+          version: gone.version,
+          droppedAt: new Date(now()).toISOString(),
+        });
+      }
+      for (const id of ids) dropped.delete(id);
+      packs = next;
       loadedAt = now();
       lastReloadFailed = false;
     },
     knowledgeReloadFailed() {
       lastReloadFailed = true;
     },
+    knowledgeUnchanged() {
+      lastReloadFailed = false;
+    },
     platform(name, state) {
       platforms.set(name, state);
     },
     drain() {
       draining = true;
+    },
+    stateStore(status) {
+      stateStatus = status;
     },
     readiness,
     routes: [

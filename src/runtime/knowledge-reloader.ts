@@ -5,10 +5,17 @@ import { loadVersionedPacks, type VersionedPack } from '../knowledge/load-packs.
 import type { Pack } from '../knowledge/types.js';
 import type { Logger } from '../log.js';
 import type { BotHolder } from './bot-holder.js';
+import { folderSignature } from './folder-signature.js';
 import type { Health } from './health.js';
 
 /** Editors save in several writes (temp file, rename, chmod): one reload per burst of events. */
 export const RELOAD_DEBOUNCE_MS = 300;
+/**
+ * How often the folder is compared with what it was ({@link folderSignature}): the longest a
+ * replaced folder (removed and recreated, renamed into place, a swapped symlink), which file
+ * events do not report, goes unnoticed.
+ */
+export const FOLDER_CHECK_MS = 1000;
 
 export interface KnowledgeReloaderOptions {
   dir: string;
@@ -21,15 +28,21 @@ export interface KnowledgeReloaderOptions {
   logger: Logger;
   load?: (dir: string) => VersionedPack[];
   debounceMs?: number;
+  checkMs?: number;
 }
 
 export interface KnowledgeReloader {
   /**
    * Loads the knowledge again and swaps it in if it changed. A broken edit keeps the last good
-   * packs answering and is logged with its file and line. Never throws.
+   * packs answering and is logged with its file and line; a pack that is gone (its folder or its
+   * pack.yaml) is logged at warn and shown on `/readyz`. Never throws.
    */
   reload(): 'reloaded' | 'unchanged' | 'failed';
-  /** Watches the knowledge directory and reloads on change; for the lifecycle to start and stop. */
+  /**
+   * Watches the knowledge folder and reloads on change; for the lifecycle to start and stop.
+   * File events give a prompt reload; a check of the folder every {@link FOLDER_CHECK_MS} catches
+   * what they miss, above all a folder replaced by another, and then watches the new one.
+   */
   readonly watcher: { name: string; start(): Promise<void>; stop(): Promise<void> };
 }
 
@@ -38,18 +51,33 @@ export function createKnowledgeReloader(options: KnowledgeReloaderOptions): Know
   const load = options.load ?? loadVersionedPacks;
   const logger = options.logger.child({ component: 'knowledge' });
   const debounceMs = options.debounceMs ?? RELOAD_DEBOUNCE_MS;
-  let current = fingerprint(options.loaded);
+  const checkMs = options.checkMs ?? FOLDER_CHECK_MS;
+  let served = options.loaded;
+  let failing = false;
 
   const reload = (): 'reloaded' | 'unchanged' | 'failed' => {
     const startedAt = performance.now();
     try {
       const loaded = load(dir);
-      if (fingerprint(loaded) === current) return 'unchanged';
+      if (fingerprint(loaded) === fingerprint(served)) {
+        health.knowledgeUnchanged();
+        if (failing) logger.info('knowledge files are back to the packs being served');
+        failing = false;
+        return 'unchanged';
+      }
       // Built in full before the swap: until it succeeds the old bot keeps answering.
       const bot = build(loaded.map((p) => p.pack));
       holder.swap(bot);
-      current = fingerprint(loaded);
+      const dropped = droppedPacks(served, loaded);
+      served = loaded;
+      failing = false;
       health.knowledgeLoaded(loaded);
+      if (dropped.length > 0) {
+        logger.warn(
+          { dropped: dropped.map((p) => ({ id: p.pack.id, version: p.version, file: p.file })) },
+          'knowledge reload dropped whole packs: their cards no longer answer',
+        );
+      }
       logger.info(
         {
           packs: loaded.map((p) => ({ id: p.pack.id, version: p.version, cards: p.pack.cards.length })),
@@ -59,6 +87,7 @@ export function createKnowledgeReloader(options: KnowledgeReloaderOptions): Know
       );
       return 'reloaded';
     } catch (error) {
+      failing = true;
       health.knowledgeReloadFailed();
       logger.error(
         {
@@ -76,6 +105,9 @@ export function createKnowledgeReloader(options: KnowledgeReloaderOptions): Know
 
   let fsWatcher: FSWatcher | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let checker: NodeJS.Timeout | undefined;
+  let seen: string | undefined;
+  let eventSinceCheck = false;
   const schedule = () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
@@ -84,25 +116,58 @@ export function createKnowledgeReloader(options: KnowledgeReloaderOptions): Know
     }, debounceMs);
   };
 
+  const unwatch = () => {
+    fsWatcher?.close();
+    fsWatcher = undefined;
+  };
+  /** Watches whatever folder `dir` names now (a symlink is followed once, here). */
+  const rewatch = () => {
+    unwatch();
+    try {
+      fsWatcher = watch(dir, { recursive: true }, () => {
+        eventSinceCheck = true;
+        schedule();
+      });
+    } catch {
+      return; // No folder at the moment: the next check that finds one watches it.
+    }
+    // E.g. the folder was removed: the checks carry on and watch the next one.
+    fsWatcher.on('error', (error) => {
+      logger.debug({ err: error.message }, 'knowledge watch ended');
+      unwatch();
+    });
+  };
+  /**
+   * A change that no file event reported means the watch is on a folder that is no longer `dir`
+   * (or has gone deaf): watch again, and reload.
+   */
+  const check = () => {
+    const now = folderSignature(dir); // never throws: it runs on a timer
+    if (now !== seen) {
+      seen = now;
+      if (!eventSinceCheck || fsWatcher === undefined) rewatch();
+      schedule();
+    }
+    eventSinceCheck = false;
+  };
+
   return {
     reload,
     watcher: {
       name: 'knowledge-watcher',
       async start() {
-        fsWatcher = watch(dir, { recursive: true }, schedule);
-        // E.g. the directory was removed: keep answering from memory, say so once.
-        fsWatcher.on('error', (error) => {
-          logger.error({ err: error.message }, 'knowledge watch failed; edits are no longer picked up');
-          fsWatcher?.close();
-          fsWatcher = undefined;
-        });
-        logger.debug({ dir }, 'watching knowledge');
+        seen = folderSignature(dir);
+        rewatch();
+        checker = setInterval(check, checkMs);
+        checker.unref();
+        logger.debug({ dir, checkMs }, 'watching knowledge');
       },
       async stop() {
         clearTimeout(timer);
+        clearInterval(checker);
         timer = undefined;
-        fsWatcher?.close();
-        fsWatcher = undefined;
+        checker = undefined;
+        unwatch();
       },
     },
   };
@@ -110,4 +175,10 @@ export function createKnowledgeReloader(options: KnowledgeReloaderOptions): Know
 
 function fingerprint(loaded: readonly VersionedPack[]): string {
   return loaded.map((p) => `${p.file}@${p.version}`).join('\n');
+}
+
+/** Packs served before and absent now, by id: a pack whose folder or pack.yaml is gone. */
+function droppedPacks(before: readonly VersionedPack[], after: readonly VersionedPack[]): VersionedPack[] {
+  const ids = new Set(after.map((p) => p.pack.id));
+  return before.filter((p) => !ids.has(p.pack.id));
 }

@@ -36,6 +36,8 @@ export async function launch(options: LaunchOptions): Promise<number> {
   const core = createCore(config, logger, {
     ...options.core,
     unlimited: platforms.filter((p) => p.rateLimited === false).map((p) => p.name),
+    // A person chatting at their own terminal shares nothing with other instances.
+    sharedState: !terminalChat,
   });
   const adapters = running.map((platform) =>
     platform.create({

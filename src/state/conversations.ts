@@ -11,6 +11,11 @@ export interface Remembered {
   subject: string;
   /** Card key (`pack/card`) of the last card answered. */
   card: string;
+  /**
+   * When it was remembered (ms since the epoch), stamped by a shared store, which keeps a local
+   * copy as well and so has two to choose from: the later one wins.
+   */
+  at?: number;
 }
 
 /**
@@ -51,13 +56,18 @@ export function inProcessConversations(
   return {
     get: async (conversation) => {
       const found = cache.get(conversation);
-      return found && { subject: found.subject, card: found.card };
+      return found && copy(found);
     },
     set: async (conversation, value) => {
-      cache.set(conversation, { subject: value.subject, card: value.card });
+      cache.set(conversation, copy(value));
     },
     get size() {
       return cache.size;
     },
   };
+}
+
+/** A copy with exactly the fields of {@link Remembered}: nothing else a caller passed is kept. */
+function copy({ subject, card, at }: Remembered): Remembered {
+  return at === undefined ? { subject, card } : { subject, card, at };
 }

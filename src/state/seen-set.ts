@@ -24,8 +24,11 @@ export interface InProcessSeenSet extends SeenSet {
   readonly size: number;
 }
 
+/** How long an id is remembered when the set's user does not say. */
+export const DEFAULT_SEEN_TTL_MS = 60 * 60 * 1000;
+
 export function inProcessSeenSet({
-  ttlMs = 60 * 60 * 1000,
+  ttlMs = DEFAULT_SEEN_TTL_MS,
   maxSize = 10_000,
   now = Date.now,
 }: SeenSetOptions = {}): InProcessSeenSet {

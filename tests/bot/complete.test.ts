@@ -5,6 +5,7 @@ import { createQuestionCompleter } from '../../src/bot/complete.js';
 import { loadPacks } from '../../src/knowledge/load-packs.js';
 import type { Pack } from '../../src/knowledge/types.js';
 import { normalize } from '../../src/text/normalize.js';
+import { cpuMs, leastCpuMs } from '../support/cpu-time.js';
 
 const packs = loadPacks('knowledge');
 const bot = createBot(packs);
@@ -65,10 +66,10 @@ describe('createQuestionCompleter', () => {
     );
   });
 
-  it('answers within a few milliseconds, far inside the 3 s Discord allows', () => {
-    const started = performance.now();
-    for (const typed of ['w', 'who is', 'who is kras', 'how many prisoners were exch']) complete(typed, 25);
-    expect((performance.now() - started) / 4).toBeLessThan(50);
+  it('answers within a few milliseconds, far inside the 3 s Discord allows', async () => {
+    for (const typed of ['w', 'who is', 'who is kras', 'how many prisoners were exch']) {
+      expect(await leastCpuMs(() => complete(typed, 25))).toBeLessThan(50);
+    }
   });
 });
 
@@ -108,14 +109,20 @@ describe('completion speed over 1,000 questions', () => {
       .slice(0, 60)
       .flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)));
     for (const t of typed) completer(t, 25);
-    const times = typed.map((t) => {
-      const started = process.hrtime.bigint();
-      completer(t, 25);
-      return Number(process.hrtime.bigint() - started) / 1e6;
-    });
+    // CPU time, each keystroke's cheaper of two rounds (tests/support/cpu-time.ts): the cost of
+    // completing, not how busy the machine is. A slow keystroke is slow in both rounds.
+    const times = typed.map(() => Number.POSITIVE_INFINITY);
+    for (let round = 0; round < 2; round++) {
+      typed.forEach((t, i) => {
+        times[i] = Math.min(
+          times[i] ?? Number.POSITIVE_INFINITY,
+          cpuMs(() => completer(t, 25)),
+        );
+      });
+    }
     times.sort((a, b) => a - b);
     const p99 = times[Math.ceil(times.length * 0.99) - 1] ?? Number.POSITIVE_INFINITY;
     // The target, 2 ms, as the bound: this machine measures p99 0.4 ms (p50 0.1 ms) when busy.
-    expect(p99, `p99 ${p99.toFixed(3)} ms over ${times.length} keystrokes`).toBeLessThan(2);
+    expect(p99, `p99 ${p99.toFixed(3)} ms of CPU over ${times.length} keystrokes`).toBeLessThan(2);
   });
 });

@@ -4,6 +4,7 @@ import { type Bot, createBot } from '../../src/bot/bot.js';
 import type { Asked } from '../../src/bot/query.js';
 import type { Reply } from '../../src/bot/reply.js';
 import { loadPacks } from '../../src/knowledge/load-packs.js';
+import { cpuMsAsync, leastCpuMs } from '../support/cpu-time.js';
 
 /**
  * The core's contract for any input at all: it never throws, answers quickly, and every reply
@@ -61,6 +62,12 @@ function expectWellFormed(reply: Reply): void {
   }
 }
 
+interface Timing {
+  ms: number;
+  text: string;
+  conversation: string;
+}
+
 /**
  * Asks and times the answer in CPU time: the cost of the core itself, which is what the bound is
  * about. Wall time would also count whatever else the machine runs (other test files, other
@@ -72,53 +79,65 @@ async function timedAsk(
   conversation: string,
   asked: Asked = { text },
 ): Promise<{ reply: Reply; ms: number }> {
-  const started = process.cpuUsage();
-  const reply = await bot.ask({ ...asked, user: 'prop', conversation, platform: 'slack' });
-  const used = process.cpuUsage(started);
-  return { reply, ms: (used.user + used.system) / 1000 };
+  const { value: reply, ms } = await cpuMsAsync(() =>
+    bot.ask({ ...asked, user: 'prop', conversation, platform: 'slack' }),
+  );
+  return { reply, ms };
 }
 
 /**
  * Timings are checked after the run, not inside the property: a slow call is then reported as
  * it is, rather than sent through fast-check's shrinking, which would re-time ever smaller inputs.
+ * The five slowest inputs are asked twice more and judged by their cheapest run, so that a
+ * garbage collection landing in one call does not fail the bound; a slow input stays slow.
  */
-function expectAllWithin(timings: Array<{ ms: number; length: number }>, boundMs: number): void {
-  const slowest = timings.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, length: 0 });
-  expect(slowest.ms, `slowest: ${slowest.ms.toFixed(1)} ms for ${slowest.length} characters`).toBeLessThan(
-    boundMs,
-  );
+async function expectAllWithin(bot: Bot, timings: Timing[], boundMs: number): Promise<void> {
+  const slowest = [...timings].sort((a, b) => b.ms - a.ms).slice(0, 5);
+  const judged: Timing[] = [];
+  for (const t of slowest) {
+    const again = await leastCpuMs(
+      () => bot.ask({ text: t.text, user: 'prop', conversation: t.conversation, platform: 'slack' }),
+      2,
+    );
+    judged.push({ ...t, ms: Math.min(t.ms, again) });
+  }
+  const worst = judged.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, text: '', conversation: '' });
+  expect(
+    worst.ms,
+    `slowest: ${worst.ms.toFixed(1)} ms of CPU (least of 3 runs) for ${worst.text.length} characters`,
+  ).toBeLessThan(boundMs);
 }
 
 describe('core properties', () => {
   it('for any text up to 10,000 characters: never throws, answers within 50 ms, well formed', async () => {
     const bot = createBot(packs);
-    const timings: Array<{ ms: number; length: number }> = [];
+    const timings: Timing[] = [];
     await fc.assert(
       fc.asyncProperty(anyText(10_000), fc.constantFrom('c1', 'c2'), async (text, conversation) => {
         const { reply, ms } = await timedAsk(bot, text, conversation);
-        timings.push({ ms, length: text.length });
+        timings.push({ ms, text, conversation });
         expectWellFormed(reply);
       }),
       { numRuns: 100 },
     );
-    expectAllWithin(timings, 50);
+    await expectAllWithin(bot, timings, 50);
   });
 
   it('with the cap raised to 10,000 characters the matcher still never throws nor blows up', async () => {
     // Every character now reaches the matcher. Its cost is linear in the text; 10,000 characters of
     // words it must try to correct cost tens of milliseconds, hence a looser bound than above.
     const bot = createBot(packs, { maxQuestionLength: 10_000 });
-    const timings: Array<{ ms: number; length: number }> = [];
+    const timings: Timing[] = [];
     await fc.assert(
       fc.asyncProperty(anyText(10_000), async (text) => {
         const { reply, ms } = await timedAsk(bot, text, 'c');
-        timings.push({ ms, length: text.length });
+        timings.push({ ms, text, conversation: 'c' });
         expectWellFormed(reply);
         if (reply.kind === 'invalid') expect(reply.reason).toBe('empty');
       }),
       { numRuns: 25 },
     );
-    expectAllWithin(timings, 250);
+    await expectAllWithin(bot, timings, 250);
   });
 
   it('refuses text over the configured cap, whatever it is, with a message naming the cap', async () => {

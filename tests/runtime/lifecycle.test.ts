@@ -37,7 +37,12 @@ const service = (name: string, events: string[]) => ({
   },
 });
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+/**
+ * Lets every promise chain already under way run to its end: the code under test waits here on
+ * promises and on the fakes' own timers only, and a macrotask runs after all pending promise
+ * callbacks. A flush, not a pause standing in for an event, so a slow machine cannot fail it.
+ */
+const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('run', () => {
   it('starts services then adapters, and on SIGTERM drains, stops adapters then services, exit 0', async () => {

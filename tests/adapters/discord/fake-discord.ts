@@ -31,8 +31,18 @@ export interface FakeDiscord {
   /** REST base to give discord.js as `rest.api`, e.g. `http://127.0.0.1:1234/api`. */
   readonly api: string;
   readonly requests: RecordedRequest[];
-  /** Sends a gateway DISPATCH to every connected shard. */
-  dispatch(t: string, d: unknown): void;
+  /** Sends a gateway DISPATCH to every connected shard, or to shard `shard` only. */
+  dispatch(t: string, d: unknown, shard?: number): void;
+  /** Sends a raw WebSocket message (any text, well formed or not) to every connected shard. */
+  sendRaw(data: string | Buffer): void;
+  /** Every gateway frame the shards sent, in order (IDENTIFY, heartbeats, RESUME, …). */
+  readonly received: Array<{ op: number; d?: unknown }>;
+  /**
+   * Resolves once the client has processed every frame sent so far: the fake dispatches an event
+   * no handler knows, asks for a heartbeat, and waits for one that carries that event's sequence
+   * number (a client heartbeats with the last sequence it has processed).
+   */
+  caughtUp(timeoutMs?: number): Promise<void>;
   /** Resolves with the first request (already received or still to come) that matches. */
   waitForRequest(match: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   /** Resolves when a shard has identified and been sent READY and GUILD_CREATE. */
@@ -42,7 +52,7 @@ export interface FakeDiscord {
   close(): Promise<void>;
 }
 
-const botUser = {
+export const botUser = {
   id: ids.bot,
   username: 'factdesk',
   discriminator: '0',
@@ -50,6 +60,18 @@ const botUser = {
   avatar: null,
   global_name: null,
 };
+
+/** The READY payload the fake sends after IDENTIFY. */
+export function readyPayload(resumeUrl: string) {
+  return {
+    v: 10,
+    user: botUser,
+    guilds: [{ id: ids.guild, unavailable: true }],
+    session_id: 'fake-session',
+    resume_gateway_url: resumeUrl,
+    application: { id: ids.app, flags: 0 },
+  };
+}
 
 export const human = {
   id: ids.user,
@@ -68,9 +90,13 @@ export interface FakeOptions {
 export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeDiscord> {
   const requests: RecordedRequest[] = [];
   const identifies: Array<[number, number] | undefined> = [];
+  const received: Array<{ op: number; d?: unknown }> = [];
+  const heartbeatWaiters = new Set<(sequence: unknown) => void>();
   const waiters: Array<{ match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }> =
     [];
   const sockets = new Set<WebSocket>();
+  /** The shard each connection identified as. */
+  const shardOf = new Map<WebSocket, number>();
   let sequence = 0;
   let markIdentified: () => void = () => {};
   const identified = new Promise<void>((resolve) => {
@@ -169,21 +195,21 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
     send(ws, { op: 10, d: { heartbeat_interval: 45_000 } });
     ws.on('message', (data) => {
       const packet = JSON.parse(String(data)) as { op: number; d?: { shard?: [number, number] } };
-      if (packet.op === 1) send(ws, { op: 11 });
+      received.push(packet);
+      if (packet.op === 1) {
+        send(ws, { op: 11 });
+        for (const waiter of [...heartbeatWaiters]) waiter(packet.d);
+      }
+      // RESUME (after a RECONNECT or a resumable INVALID_SESSION): the session carries on.
+      if (packet.op === 6) send(ws, { op: 0, t: 'RESUMED', s: ++sequence, d: null });
       if (packet.op !== 2) return;
       identifies.push(packet.d?.shard);
+      shardOf.set(ws, packet.d?.shard?.[0] ?? 0);
       send(ws, {
         op: 0,
         t: 'READY',
         s: ++sequence,
-        d: {
-          v: 10,
-          user: botUser,
-          guilds: [{ id: ids.guild, unavailable: true }],
-          session_id: 'fake-session',
-          resume_gateway_url: `ws://127.0.0.1:${port()}`,
-          application: { id: ids.app, flags: 0 },
-        },
+        d: readyPayload(`ws://127.0.0.1:${port()}`),
       });
       send(ws, {
         op: 0,
@@ -208,10 +234,38 @@ export async function startFakeDiscord(options: FakeOptions = {}): Promise<FakeD
     requests,
     identified,
     identifies,
-    dispatch(t, d) {
-      for (const ws of sockets) send(ws, { op: 0, t, s: ++sequence, d });
+    received,
+    dispatch(t, d, shard) {
+      for (const ws of sockets) {
+        if (shard === undefined || shardOf.get(ws) === shard) send(ws, { op: 0, t, s: ++sequence, d });
+      }
     },
-    waitForRequest(match, timeoutMs = 3000) {
+    sendRaw(data) {
+      for (const ws of sockets) ws.send(data);
+    },
+    caughtUp(timeoutMs = 10_000) {
+      const barrier = ++sequence;
+      for (const ws of sockets) send(ws, { op: 0, t: 'FAKE_BARRIER', s: barrier, d: {} });
+      return new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          heartbeatWaiters.delete(waiter);
+          reject(new Error('fake Discord: the client did not catch up'));
+        }, timeoutMs);
+        const waiter = (sequence: unknown) => {
+          // Frames are handled concurrently: a heartbeat may overtake the barrier. Ask again.
+          if (typeof sequence !== 'number' || sequence < barrier) {
+            for (const ws of sockets) send(ws, { op: 1, d: null });
+            return;
+          }
+          heartbeatWaiters.delete(waiter);
+          clearTimeout(timer);
+          resolve();
+        };
+        heartbeatWaiters.add(waiter);
+        for (const ws of sockets) send(ws, { op: 1, d: null });
+      });
+    },
+    waitForRequest(match, timeoutMs = 20_000) {
       const found = requests.find(match);
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {

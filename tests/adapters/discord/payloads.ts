@@ -1,4 +1,4 @@
-import { human, ids } from './fake-discord.js';
+import { botUser, human, ids } from './fake-discord.js';
 
 /** Gateway payloads as Discord sends them, with fresh ids and tokens per call. */
 
@@ -94,14 +94,7 @@ function botMessage(channelId: string) {
   return {
     id: nextId(),
     channel_id: channelId,
-    author: {
-      id: ids.bot,
-      username: 'factdesk',
-      discriminator: '0',
-      bot: true,
-      avatar: null,
-      global_name: null,
-    },
+    author: botUser,
     ...messageFields(''),
   };
 }

@@ -7,8 +7,8 @@ import { createLogger, type Logger } from '../../../src/log.js';
 export const SOURCE = 'Krasikov was a spy. He was freed in Ankara. The swap took place on 1 August.';
 
 /** A small valid pack; `answer` replaces the first card's answer (it must be a source sentence). */
-export function packYaml(answer = 'Krasikov was a spy.'): string {
-  return `id: demo
+export function packYaml(answer = 'Krasikov was a spy.', id = 'demo'): string {
+  return `id: ${id}
 title: Demo pack
 source:
   file: source.txt
@@ -39,13 +39,19 @@ export interface TempKnowledge {
   remove(): void;
 }
 
+/** Writes the pack folder `<dir>/<id>` (pack.yaml and its source), creating `dir` if need be. */
+export function writePack(dir: string, answer = 'Krasikov was a spy.', id = 'demo'): string {
+  mkdirSync(join(dir, id), { recursive: true });
+  writeFileSync(join(dir, id, 'source.txt'), SOURCE);
+  const packFile = join(dir, id, 'pack.yaml');
+  writeFileSync(packFile, packYaml(answer, id));
+  return packFile;
+}
+
 /** A knowledge directory of its own, so that a test can break and fix it at will. */
 export function tempKnowledge(): TempKnowledge {
   const dir = mkdtempSync(join(tmpdir(), 'factdesk-knowledge-'));
-  mkdirSync(join(dir, 'demo'));
-  writeFileSync(join(dir, 'demo', 'source.txt'), SOURCE);
-  const packFile = join(dir, 'demo', 'pack.yaml');
-  writeFileSync(packFile, packYaml());
+  const packFile = writePack(dir);
   return {
     dir,
     packFile,
@@ -68,18 +74,4 @@ export function memoryLogger(level = 'debug'): { logger: Logger; lines: Array<Re
   return { logger: createLogger(level, stream), lines };
 }
 
-export function until(
-  check: () => boolean | Promise<boolean>,
-  what: string,
-  timeoutMs = 3000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const poll = async () => {
-      if (await check()) return resolve();
-      if (Date.now() > deadline) return reject(new Error(`timed out waiting for ${what}`));
-      setTimeout(poll, 10);
-    };
-    poll().catch(reject);
-  });
-}
+export { until } from '../../support/until.js';

@@ -1,3 +1,5 @@
+import { until } from '../../../support/until.js';
+
 /** Records what a fake received and lets a test wait for the first record that matches. */
 export class Recorder<T> {
   readonly items: T[] = [];
@@ -18,7 +20,7 @@ export class Recorder<T> {
   }
 
   /** Resolves with the first record (past or future) that matches; rejects after `timeoutMs`. */
-  waitFor(match: (item: T) => boolean, what: string, timeoutMs = 3000): Promise<T> {
+  waitFor(match: (item: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
     const found = this.items.find(match);
     if (found) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
@@ -38,7 +40,12 @@ export class Recorder<T> {
   }
 }
 
-/** Gives in-flight listeners a moment, so that "nothing was sent" is a meaningful assertion. */
-export function settle(ms = 60): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Resolves once the adapter has nothing in flight: every request it has acknowledged has been
+ * handled to the end (answered, or dropped), so that "nothing was sent" is then a fact rather
+ * than a guess after a pause. Call it once the responses to the requests in question have come
+ * back: Bolt counts a request in flight before it acknowledges it.
+ */
+export function handled(adapter: { readonly inFlight: number }): Promise<void> {
+  return until(() => adapter.inFlight === 0, 'the adapter to finish the requests it took');
 }

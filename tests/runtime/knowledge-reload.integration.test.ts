@@ -1,3 +1,14 @@
+import {
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Query } from '../../src/bot/query.js';
 import { readConfig } from '../../src/config.js';
@@ -8,6 +19,7 @@ import {
   type TempKnowledge,
   tempKnowledge,
   until,
+  writePack,
 } from './support/temp-knowledge.js';
 
 const ask = async (core: Core, text: string, conversation = 'c'): Promise<string> =>
@@ -22,6 +34,7 @@ beforeEach(() => {
   log = memoryLogger();
   core = createCore(readConfig({ KNOWLEDGE_DIR: knowledge.dir, RATE_LIMIT_PER_MINUTE: '0' }), log.logger, {
     reloadDebounceMs: 30,
+    logExchanges: false,
   });
 });
 
@@ -103,6 +116,127 @@ describe('knowledge reload', () => {
       'the fixed pack',
     );
     expect(core.health.readiness().knowledge.lastReloadFailed).toBe(false);
+  });
+});
+
+describe('packs dropped, failures put right', () => {
+  it('clears the failure flag when the files are put back as they were', async () => {
+    const good = readFileSync(knowledge.packFile, 'utf8');
+    knowledge.write(good.replace('cards:', 'cards: ['));
+    expect(core.reloader.reload()).toBe('failed');
+    expect(core.health.readiness().knowledge.lastReloadFailed).toBe(true);
+    knowledge.write(good);
+    expect(core.reloader.reload()).toBe('unchanged');
+    expect(core.health.readiness().knowledge.lastReloadFailed).toBe(false);
+    expect(log.lines.some((l) => l.msg === 'knowledge files are back to the packs being served')).toBe(true);
+  });
+
+  it('warns with the pack id when a pack.yaml is deleted, shows it on /readyz until it returns', async () => {
+    writePack(knowledge.dir, 'He was freed in Ankara.', 'other');
+    expect(core.reloader.reload()).toBe('reloaded');
+    expect(core.health.readiness().packs.map((p) => p.id)).toEqual(['demo', 'other']);
+    const version = core.health.readiness().packs.find((p) => p.id === 'other')?.version;
+
+    unlinkSync(join(knowledge.dir, 'other', 'pack.yaml'));
+    expect(core.reloader.reload()).toBe('reloaded');
+    const warning = log.lines.find((l) => l.level === 40);
+    expect(warning?.msg).toMatch(/dropped whole packs/);
+    expect(warning?.dropped).toEqual([expect.objectContaining({ id: 'other', version })]);
+    const readiness = core.health.readiness();
+    expect(readiness.ready).toBe(false); // no platform in this test; the packs still answer
+    expect(readiness.packs.map((p) => p.id)).toEqual(['demo']);
+    expect(readiness.knowledge.droppedPacks).toEqual([
+      { id: 'other', version, droppedAt: expect.stringMatching(/^\d{4}-/) },
+    ]);
+    expect(readiness.knowledge.lastReloadFailed).toBe(false);
+
+    writePack(knowledge.dir, 'He was freed in Ankara.', 'other');
+    expect(core.reloader.reload()).toBe('reloaded');
+    expect(core.health.readiness().knowledge.droppedPacks).toEqual([]);
+  });
+});
+
+/**
+ * The usual ways a deploy replaces the knowledge folder. Each is followed by an edit inside the
+ * new folder, which must be picked up too: the watch must have moved to the new folder.
+ */
+describe('the watch follows the folder, not an inode', () => {
+  let base: string;
+  let watched: Core;
+
+  const replacements: Array<[string, (dir: string) => string, (dir: string, answer: string) => void]> = [
+    [
+      'removed and recreated',
+      (dir) => dir,
+      (dir, answer) => {
+        rmSync(dir, { recursive: true, force: true });
+        writePack(dir, answer);
+      },
+    ],
+    [
+      'renamed into place',
+      (dir) => dir,
+      (dir, answer) => {
+        writePack(`${dir}.new`, answer);
+        renameSync(dir, `${dir}.old`);
+        renameSync(`${dir}.new`, dir);
+        rmSync(`${dir}.old`, { recursive: true, force: true });
+      },
+    ],
+    [
+      'a symlink swapped to another release',
+      (dir) => {
+        // KNOWLEDGE_DIR is `current`, a link to release 1.
+        const release = `${dir}-release-1`;
+        renameSync(dir, release);
+        symlinkSync(release, dir);
+        return dir;
+      },
+      (dir, answer) => {
+        const release = `${dir}-release-2`;
+        writePack(release, answer);
+        symlinkSync(release, `${dir}.tmp`);
+        renameSync(`${dir}.tmp`, dir); // atomic, as `ln -sfn` followed by `mv -T` does it
+      },
+    ],
+  ];
+
+  beforeEach(() => {
+    base = mkdtempSync(join(tmpdir(), 'factdesk-deploy-'));
+  });
+  afterEach(async () => {
+    for (const service of watched?.services ?? []) await service.stop();
+    rmSync(base, { recursive: true, force: true });
+  });
+
+  it.each(replacements)('picks up a folder %s, then edits inside it', async (_name, prepare, replace) => {
+    const dir = join(base, 'current');
+    writePack(dir);
+    const knowledgeDir = prepare(dir);
+    watched = createCore(
+      readConfig({ KNOWLEDGE_DIR: knowledgeDir, RATE_LIMIT_PER_MINUTE: '0' }),
+      log.logger,
+      {
+        reloadDebounceMs: 30,
+        folderCheckMs: 50,
+        // Reloads are the subject; an exchange log would be a file in the working directory.
+        logExchanges: false,
+      },
+    );
+    for (const service of watched.services) await service.start();
+    expect(await ask(watched, 'Who is Krasikov?')).toBe('Krasikov was a spy.');
+
+    replace(dir, 'The swap took place on 1 August.');
+    await until(
+      async () => (await ask(watched, 'Who is Krasikov?')) === 'The swap took place on 1 August.',
+      'the replaced folder',
+    );
+    writeFileSync(join(dir, 'demo', 'pack.yaml'), packYaml('He was freed in Ankara.'));
+    await until(
+      async () => (await ask(watched, 'Who is Krasikov?')) === 'He was freed in Ankara.',
+      'an edit in the new folder',
+    );
+    expect(watched.health.readiness().knowledge).toMatchObject({ lastReloadFailed: false, droppedPacks: [] });
   });
 });
 

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startChildApp } from '../../scripts/lib/child-app.js';
+import { type ChildApp, startChildApp } from '../../scripts/lib/child-app.js';
 import { BOT_TOKEN, type FakeSlack, startFakeSlack } from '../adapters/slack/support/fake-slack.js';
 import { slashCommand, uid } from '../adapters/slack/support/payloads.js';
-import { settle } from '../adapters/slack/support/recorder.js';
 import { postCommand, SIGNING_SECRET } from '../adapters/slack/support/signed-request.js';
+import { track } from '../support/children.js';
 
 /**
  * The real entry point, `bin/start.ts`, as a process: what only a process can show (exit codes,
@@ -14,6 +14,12 @@ import { postCommand, SIGNING_SECRET } from '../adapters/slack/support/signed-re
  * so they run side by side and stay few.
  */
 const KNOWLEDGE = resolve('knowledge');
+/** Started and tracked, so that tests/support/integration-setup.ts kills it whatever happens. */
+const start = (...args: Parameters<typeof startChildApp>): ChildApp => {
+  const app = startChildApp(...args);
+  track(app.child);
+  return app;
+};
 let fake: FakeSlack;
 let cwd: string;
 
@@ -29,7 +35,7 @@ afterAll(async () => {
 describe.concurrent('bin/start.ts', () => {
   it('exits 1 on a bad setting, naming it without printing its value', async () => {
     const secret = 'xoxq-this-is-not-a-bot-token-7f3a9';
-    const app = startChildApp({ SLACK_BOT_TOKEN: secret, SLACK_SIGNING_SECRET: 's' }, { cwd });
+    const app = start({ SLACK_BOT_TOKEN: secret, SLACK_SIGNING_SECRET: 's' }, { cwd });
     expect(await app.exited).toBe(1);
     const stderr = app.logs.join('\n');
     expect(stderr).toContain('SLACK_BOT_TOKEN: must start with xoxb-');
@@ -43,7 +49,7 @@ describe.concurrent('bin/start.ts', () => {
       join(dir, '.env'),
       `# settings for this test\nKNOWLEDGE_DIR=${KNOWLEDGE}\nMAX_QUESTION_LENGTH=12\nLOG_LEVEL=debug\n`,
     );
-    const app = startChildApp(
+    const app = start(
       {
         SLACK_BOT_TOKEN: BOT_TOKEN,
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -72,14 +78,21 @@ describe.concurrent('bin/start.ts', () => {
       expect(JSON.stringify(body)).toContain('too long for me (over 12 characters)');
       app.child.kill('SIGTERM');
       await app.waitForLog((e) => e.msg === 'finishing replies');
-      await settle(100);
-      expect(app.child.exitCode).toBeNull(); // still delivering
       release();
       expect(await app.exited).toBe(0);
       const stopped = await app.waitForLog((e) => e.msg === 'stopped');
       expect(stopped.code).toBe(0);
       // Logs: JSON on stderr at the level from the environment (info), not the one in .env (debug).
       const logs = app.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
+      // The answer was delivered (its line is logged after the delivery) between the drain and
+      // the exit: a process that had not waited would have exited with the answer held. Compared
+      // by the time each line was logged, as lines written in the same millisecond can reach
+      // stderr out of order.
+      const when = (match: (l: Record<string, unknown>) => boolean) => Number(logs.find(match)?.time);
+      const finishing = when((l) => l.msg === 'finishing replies');
+      const answered = when((l) => l.msg === 'answered' && l.source === 'command');
+      expect(answered).toBeGreaterThanOrEqual(finishing);
+      expect(when((l) => l.msg === 'stopped')).toBeGreaterThanOrEqual(answered);
       expect(logs.some((l) => l.msg === 'knowledge loaded')).toBe(true);
       expect(logs.every((l) => Number(l.level) >= 30)).toBe(true);
       expect(app.output).toEqual([]);

@@ -12,6 +12,9 @@ describe('bin/ask.ts --json --stdin', () => {
       input: `${input}\n`,
       encoding: 'utf8',
       env: { ...process.env, LOG_LEVEL: 'info' },
+      // Synchronous, so no hook can run while it hangs: it ends itself instead.
+      timeout: 50_000,
+      killSignal: 'SIGKILL',
     });
     expect(run.status).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
@@ -23,5 +26,5 @@ describe('bin/ask.ts --json --stdin', () => {
     expect(objects.map((o) => o.question)).toEqual(input.split('\n'));
     expect(objects.map((o) => o.matched)).toEqual([true, false, false, false]);
     expect(typeof objects[0]?.card).toBe('string');
-  }, 30_000);
+  });
 });

@@ -70,7 +70,7 @@ describe('the platform registry', () => {
       signals,
       logDestination: destination,
     });
-    await until(() => logs.some((l) => l.msg === 'started'), 'the start', 10_000);
+    await until(() => logs.some((l) => l.msg === 'started'), 'the start');
     expect(logs.find((l) => l.msg === 'started')).toMatchObject({ adapters: ['fake'] });
 
     expect(await chat.say('u1', '@@bot who is Krasikov?')).toMatch(

@@ -21,7 +21,7 @@ import { readRows, type TestTarget, testTarget } from '../../exchange-log/suppor
 import { buttonsOf } from './support/blocks.js';
 import { BOT_TOKEN, type FakeSlack, startFakeSlack, TEAM } from './support/fake-slack.js';
 import { appMention, blockAction, envelope, slashCommand, ts, uid } from './support/payloads.js';
-import { settle } from './support/recorder.js';
+import { handled } from './support/recorder.js';
 import { postAction, postCommand, postEvent, SIGNING_SECRET } from './support/signed-request.js';
 
 /**
@@ -236,7 +236,7 @@ describe('Slack feedback', () => {
     expect(vote?.reason?.startsWith('the picture is wrong')).toBe(true);
     expect([...(vote?.reason ?? '')]).toHaveLength(MAX_REASON_LENGTH);
     // The form is the acknowledgement: nothing else was sent to the clicker.
-    await settle();
+    await handled(adapter);
     expect(fake.responses.filter((r) => r.id === responseId)).toEqual([]);
   });
 

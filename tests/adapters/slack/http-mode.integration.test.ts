@@ -10,6 +10,7 @@ import type { AnswerReply, Reply } from '../../../src/bot/reply.js';
 import { readConfig } from '../../../src/config.js';
 import { loadPacks } from '../../../src/knowledge/load-packs.js';
 import { createLogger } from '../../../src/log.js';
+import { until } from '../../support/until.js';
 import { buttonsOf, textOf } from './support/blocks.js';
 import {
   type ApiCall,
@@ -28,7 +29,7 @@ import {
   ts,
   uid,
 } from './support/payloads.js';
-import { settle } from './support/recorder.js';
+import { handled } from './support/recorder.js';
 import { postAction, postCommand, postEvent, SIGNING_SECRET } from './support/signed-request.js';
 
 const real = createBot(loadPacks('knowledge'));
@@ -170,7 +171,7 @@ describe('slash command', () => {
     const good = uid('good');
     await postCommand(url, slashCommand({ text: 'who is Krasikov?', responseUrl: fake.responseUrl(good) }));
     await fake.responses.waitFor((r) => r.id === good, 'the good reply');
-    await settle();
+    await handled(adapter);
     expect(fake.responses.filter((r) => r.id === bad)).toEqual([]);
   });
 });
@@ -244,7 +245,7 @@ describe('mentions and DMs', () => {
     const sentinel = uid('D');
     await postEvent(url, envelope(directMessage({ text: question, channel: sentinel, ts: ts() })));
     await postTo(sentinel, 'the sentinel reply');
-    await settle();
+    await handled(adapter);
     expect(posts((c) => c.params.channel === channel)).toEqual([]);
     expect(posts((c) => c.params.channel === ignored[5]?.channel)).toEqual([]);
   });
@@ -265,7 +266,7 @@ describe('mentions and DMs', () => {
       envelope(appMention({ text: `<@${BOT_USER}> who is Krasikov?`, channel: sentinel, ts: ts() })),
     );
     await postTo(sentinel, 'the sentinel reply');
-    await settle();
+    await handled(adapter);
     expect(posts((c) => c.params.channel === channel)).toHaveLength(1);
   });
 });
@@ -345,6 +346,7 @@ describe('buttons', () => {
       }),
     );
     await fake.responses.waitFor((r) => r.id === id && r.body.delete_original === true, 'the delete');
+    await handled(adapter);
     const [shared, removed, ...rest] = fake.responses.filter((r) => r.id === id);
     expect(rest).toEqual([]);
     expect(shared?.body.response_type).toBe('in_channel');
@@ -367,7 +369,7 @@ describe('buttons', () => {
       }),
     );
     expect(sent.status).toBe(200);
-    await settle();
+    await handled(adapter);
     expect(fake.responses.filter((r) => r.id === id)).toEqual([]);
   });
 });
@@ -378,7 +380,8 @@ describe('logs', () => {
     const question = 'who is Krasikov? my-secret-question-marker';
     await postEvent(url, envelope(directMessage({ text: question, channel, ts: ts() })));
     await postTo(channel, 'the DM reply');
-    await settle(20);
+    // The line is written once the reply is delivered, which the fake sees a moment before.
+    await until(() => logLines.some((l) => l.includes(`slack:${TEAM}:${channel}`)), 'the answer log line');
     const entry = logLines
       .map((l) => JSON.parse(l) as Record<string, unknown>)
       .find((l) => l.conversation === `slack:${TEAM}:${channel}`);
@@ -403,7 +406,7 @@ describe('failures', () => {
       slashCommand({ text: 'who is Krasikov? expired-marker', responseUrl: fake.responseUrl(id) }),
     );
     await fake.responses.waitFor((r) => r.id === id, 'the failed delivery');
-    await settle(30);
+    await until(() => logLines.some((l) => l.includes('slack listener failed')), 'the failure log line');
     const failure = logLines
       .map((l) => JSON.parse(l) as Record<string, unknown>)
       .find((l) => l.msg === 'slack listener failed');

@@ -1,5 +1,6 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTcpProxy } from '../../scripts/lib/tcp-proxy.js';
 import { createBot } from '../../src/bot/bot.js';
 import { withExchangeLog } from '../../src/bot/logged-bot.js';
 import { createExchangeStore } from '../../src/exchange-log/store.js';
@@ -7,7 +8,6 @@ import type { LogTarget } from '../../src/exchange-log/target.js';
 import { createExchangeWriter, type ExchangeWriter } from '../../src/exchange-log/writer.js';
 import { loadPacks } from '../../src/knowledge/load-packs.js';
 import { memoryLogger } from '../runtime/support/temp-knowledge.js';
-import { startTcpProxy } from '../support/tcp-proxy.js';
 import { exchange } from './support/entries.js';
 import { announceStores, DATABASE_URL, dropSchema, type TestTarget, testTarget } from './support/targets.js';
 
@@ -170,7 +170,7 @@ describe('exchange writer', () => {
     'PostgreSQL going away mid-run: said once, exchanges wait in the buffer, all written when it is back',
     async () => {
       const real = new URL(DATABASE_URL ?? '');
-      const proxy = await startTcpProxy({ host: real.hostname, port: Number(real.port || 5432) });
+      const proxy = await startTcpProxy([{ host: real.hostname, port: Number(real.port || 5432) }]);
       const made = await testTarget('postgres');
       const proxied = new URL(DATABASE_URL ?? '');
       proxied.hostname = '127.0.0.1';
@@ -189,14 +189,14 @@ describe('exchange writer', () => {
         await writer.flush();
         expect(writer.stats()).toMatchObject({ written: 5, failing: false });
 
-        await proxy.cut();
+        proxy.setMode('refuse');
         for (let i = 5; i < 10; i++) expect((await ask(i)).kind).toBe('answer');
         await flushLater();
         await flushLater();
         expect(writer.stats()).toMatchObject({ written: 5, buffered: 5, failing: true });
         expect(said(UNAVAILABLE)).toBe(1);
 
-        await proxy.restore();
+        proxy.setMode('forward');
         await flushLater();
         expect(writer.stats()).toMatchObject({ written: 10, buffered: 0, dropped: 0, failing: false });
         expect(said('exchange log writing again')).toBe(1);

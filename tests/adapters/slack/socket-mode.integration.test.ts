@@ -11,7 +11,7 @@ import { createLogger } from '../../../src/log.js';
 import { textOf } from './support/blocks.js';
 import { BOT_TOKEN, BOT_USER, type FakeSlack, startFakeSlack } from './support/fake-slack.js';
 import { appMention, envelope, slashCommand, ts, uid } from './support/payloads.js';
-import { Recorder } from './support/recorder.js';
+import { handled, Recorder } from './support/recorder.js';
 
 const bot = createBot(loadPacks('knowledge'));
 const APP_TOKEN = 'xapp-test-token';
@@ -96,12 +96,12 @@ describe('Socket Mode', () => {
     const channel = uid('C');
     const root = ts();
     const event = envelope(appMention({ text: `<@${BOT_USER}> who is Krasikov?`, channel, ts: root }));
-    const send = (envelopeId: string, retry: number) =>
+    const send = (envelopeId: string, retry: number, payload = event) =>
       socket.send(
         JSON.stringify({
           envelope_id: envelopeId,
           type: 'events_api',
-          payload: event,
+          payload,
           accepts_response_payload: false,
           retry_attempt: retry,
           retry_reason: retry ? 'timeout' : '',
@@ -114,7 +114,21 @@ describe('Socket Mode', () => {
     expect(reply.params.thread_ts).toBe(root);
     send('env-2', 1);
     await frames.waitFor((f) => f.envelope_id === 'env-2', 'the retry ack');
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(slack.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
+    // A later event, answered, and nothing left in flight: had the retry been answered, it
+    // would have been by now.
+    const later = uid('C');
+    send(
+      'env-3',
+      0,
+      envelope(appMention({ text: `<@${BOT_USER}> who is Krasikov?`, channel: later, ts: ts() })),
+    );
+    await slack.calls.waitFor(
+      (c) => c.method === 'chat.postMessage' && c.params.channel === later,
+      'the later reply',
+    );
+    await handled(adapter as SlackAdapter);
+    expect(
+      slack.calls.filter((c) => c.method === 'chat.postMessage' && c.params.channel === channel),
+    ).toHaveLength(1);
   });
 });

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDiscordAdapter } from '../../../adapters/discord/discord-adapter.js';
+import type { DiscordAdapter } from '../../../adapters/discord/discord-adapter.js';
 import { createBot } from '../../../src/bot/bot.js';
 import type { Query } from '../../../src/bot/query.js';
 import type { Reply } from '../../../src/bot/reply.js';
 import { loadPacks } from '../../../src/knowledge/load-packs.js';
-import type { Adapter } from '../../../src/platform.js';
+import { until } from '../../support/until.js';
+import { connectedAdapter } from './connect.js';
 import { shown } from './display.js';
 import { type FakeDiscord, ids, type RecordedRequest, startFakeDiscord } from './fake-discord.js';
 import { captureLogs } from './log-capture.js';
@@ -73,7 +74,7 @@ function expectAnswerEmbed(embed: Embed | undefined, reply: Reply) {
 
 describe('Discord adapter against a fake Discord', () => {
   let fake: FakeDiscord;
-  let adapter: Adapter;
+  let adapter: DiscordAdapter;
   const logs = captureLogs();
 
   const callback = async (path: string): Promise<CallbackBody> =>
@@ -90,13 +91,7 @@ describe('Discord adapter against a fake Discord', () => {
 
   beforeAll(async () => {
     fake = await startFakeDiscord();
-    adapter = createDiscordAdapter({
-      bot,
-      config: { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.api },
-      logger: logs.logger,
-      rest: { retries: 0, timeout: 5000 },
-    });
-    await adapter.start();
+    adapter = await connectedAdapter(bot, fake, logs.logger);
   });
 
   afterAll(async () => {
@@ -261,8 +256,10 @@ describe('Discord adapter against a fake Discord', () => {
       mentions: [botMention],
     });
     for (const m of [fromBot, fromSelf, unmentioned, marker]) fake.dispatch('MESSAGE_CREATE', m);
-    // Events are handled in order, so once the last one is answered the others have been seen.
+    // Events are handled in order: once the last one is answered the others have been seen, and
+    // once nothing is in flight, any reply to them would have been sent.
     await messageTo(ids.channel, (b) => b.message_reference?.message_id === marker.id);
+    await until(() => adapter.inFlight === 0, 'the adapter to finish the messages');
 
     const answered = fake.requests
       .filter((r) => r.path === `/api/v10/channels/${ids.channel}/messages`)

@@ -13,6 +13,7 @@ import { cardKey } from '../../src/knowledge/card-key.js';
 import { loadVersionedPacks } from '../../src/knowledge/load-packs.js';
 import { parsePack } from '../../src/knowledge/parse-pack.js';
 import { readRows } from '../exchange-log/support/targets.js';
+import { track } from '../support/children.js';
 
 /**
  * The learning loop through the real processes: a question the bundled pack declines is asked in
@@ -29,8 +30,14 @@ cpSync('knowledge', knowledge, { recursive: true });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const env = { KNOWLEDGE_DIR: knowledge, DATA_DIR: data, PATH: process.env.PATH ?? '' };
-const review = (...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'scripts/review.ts', ...args], { env, encoding: 'utf8' });
+const review = (...args: string[]) => {
+  const running = run(process.execPath, ['--import', 'tsx', 'scripts/review.ts', ...args], {
+    env,
+    encoding: 'utf8',
+  });
+  track(running.child);
+  return running;
+};
 
 /**
  * A fixture question the pack declines while offering its card, whose paraphrase the card answers
@@ -81,6 +88,7 @@ describe('the learning loop, end to end', () => {
   it('a declined question, picked, proposed, accepted and reloaded, is answered, and so is its paraphrase', async () => {
     const chosen = await chooseQuestion();
     const app = startChildApp({ ...env, LOG_LEVEL: 'info', KNOWLEDGE_WATCH: 'true' });
+    track(app.child);
     try {
       await app.waitForLog((e) => e.msg === 'started', 60_000);
       const say = (line: string) => app.child.stdin?.write(`${line}\n`);

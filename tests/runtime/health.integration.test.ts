@@ -32,6 +32,30 @@ describe('readiness', () => {
   });
 });
 
+describe('state on /readyz', () => {
+  it('says where state lives and whether it is shared, and Redis unreachable does not make it unready', () => {
+    const health = createHealth(() => 0);
+    health.knowledgeLoaded(loaded);
+    health.platform('slack', 'connected');
+    expect(health.readiness().state).toBeUndefined();
+    let shared = true;
+    health.stateStore(() => ({
+      store: 'redis',
+      shared,
+      redis: shared ? 'connected' : 'unreachable',
+      since: new Date(0).toISOString(),
+      lastError: shared ? null : 'connect ECONNREFUSED 127.0.0.1:6379',
+      keyPrefix: 'factdesk:',
+    }));
+    expect(health.readiness()).toMatchObject({ ready: true, state: { store: 'redis', shared: true } });
+    shared = false;
+    expect(health.readiness()).toMatchObject({
+      ready: true,
+      state: { shared: false, redis: 'unreachable', lastError: 'connect ECONNREFUSED 127.0.0.1:6379' },
+    });
+  });
+});
+
 describe('versions', () => {
   it('are stable for the same files', () => {
     expect(loadVersionedPacks('knowledge').map((p) => p.version)).toEqual(loaded.map((p) => p.version));

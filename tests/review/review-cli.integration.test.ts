@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { track } from '../support/children.js';
 
 /** `npm run review` as a process: its usage, exit codes, and a log not made yet. */
 const data = mkdtempSync(join(tmpdir(), 'factdesk-review-cli-'));
@@ -10,12 +11,13 @@ afterAll(() => rmSync(data, { recursive: true, force: true }));
 
 function review(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       ['--import', 'tsx', 'scripts/review.ts', ...args],
       { env: { PATH: process.env.PATH ?? '', DATA_DIR: data }, encoding: 'utf8' },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
+    track(child);
   });
 }
 
