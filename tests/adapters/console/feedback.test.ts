@@ -1,28 +1,18 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../../../adapters/console/console-adapter.js';
 import { NOTHING_TO_RATE, readVote } from '../../../adapters/console/feedback.js';
 import { createBot } from '../../../src/bot/bot.js';
 import { FEEDBACK_THANKS } from '../../../src/bot/feedback.js';
 import { withExchangeLog } from '../../../src/bot/logged-bot.js';
 import type { LogEntry } from '../../../src/exchange-log/entries.js';
 import { loadPacks } from '../../../src/knowledge/load-packs.js';
+import { chat } from './support/chat.js';
 
 const packs = loadPacks('knowledge');
 
-async function chat(lines: string[]) {
+async function logged(lines: string[]) {
   const entries: LogEntry[] = [];
   const bot = withExchangeLog(createBot(packs), { record: (e) => entries.push(e) }, { logQuestions: true });
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let text = '';
-  output.on('data', (chunk: Buffer) => {
-    text += chunk.toString();
-  });
-  const adapter = createConsoleAdapter({ bot, input, output, interactive: false });
-  await adapter.start();
-  input.end(`${lines.join('\n')}\n`);
-  await adapter.finished;
+  const text = await chat(bot, lines);
   return {
     text,
     exchanges: entries.flatMap((e) => (e.type === 'exchange' ? [e.entry] : [])),
@@ -40,7 +30,7 @@ describe('console feedback', () => {
   });
 
   it('rates the last answer, acknowledges without repeating it, and ties a numbered pick to its reply', async () => {
-    const { text, exchanges, votes } = await chat([
+    const { text, exchanges, votes } = await logged([
       '+',
       'Who is Krasikov?',
       '+',

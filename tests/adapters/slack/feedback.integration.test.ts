@@ -6,12 +6,10 @@ import {
   REASON_VIEW_ID,
   VOTE_ACTION_IDS,
 } from '../../../adapters/slack/feedback-blocks.js';
-import { slackPlatform } from '../../../adapters/slack/platform.js';
-import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/slack-adapter.js';
+import type { SlackAdapter } from '../../../adapters/slack/slack-adapter.js';
 import { createBot } from '../../../src/bot/bot.js';
 import { FEEDBACK_THANKS, MAX_REASON_LENGTH } from '../../../src/bot/feedback.js';
 import { withExchangeLog } from '../../../src/bot/logged-bot.js';
-import { readConfig } from '../../../src/config.js';
 import type { LogEntry } from '../../../src/exchange-log/entries.js';
 import { createExchangeStore } from '../../../src/exchange-log/store.js';
 import { createExchangeWriter, type ExchangeWriter } from '../../../src/exchange-log/writer.js';
@@ -19,10 +17,11 @@ import { loadPacks } from '../../../src/knowledge/load-packs.js';
 import { createLogger } from '../../../src/log.js';
 import { readRows, type TestTarget, testTarget } from '../../exchange-log/support/targets.js';
 import { buttonsOf } from './support/blocks.js';
-import { BOT_TOKEN, type FakeSlack, startFakeSlack, TEAM } from './support/fake-slack.js';
+import { type FakeSlack, startFakeSlack, TEAM } from './support/fake-slack.js';
+import { startHttpAdapter } from './support/http-adapter.js';
 import { appMention, blockAction, envelope, slashCommand, ts, uid } from './support/payloads.js';
 import { handled } from './support/recorder.js';
-import { postAction, postCommand, postEvent, SIGNING_SECRET } from './support/signed-request.js';
+import { postAction, postCommand, postEvent } from './support/signed-request.js';
 
 /**
  * 👍/👎 in Slack, through the real Bolt against the fake Web API, into a real SQLite log: what
@@ -60,15 +59,7 @@ beforeAll(async () => {
     { logQuestions: true },
   );
   fake = await startFakeSlack();
-  adapter = createSlackAdapter({
-    bot,
-    config: readConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET }, [slackPlatform]),
-    logger,
-    clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
-    listen: { port: 0, host: '127.0.0.1' },
-  });
-  await adapter.start();
-  url = `http://127.0.0.1:${adapter.address()?.port}/slack/events`;
+  ({ adapter, url } = await startHttpAdapter(bot, fake, logger));
 });
 
 afterAll(async () => {

@@ -20,6 +20,7 @@ import {
   startFakeSlack,
   TEAM,
 } from './support/fake-slack.js';
+import { startHttpAdapter } from './support/http-adapter.js';
 import {
   appMention,
   blockAction,
@@ -56,15 +57,7 @@ beforeAll(async () => {
       done();
     },
   });
-  adapter = createSlackAdapter({
-    bot,
-    config: readConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET }, [slackPlatform]),
-    logger: createLogger('info', logs),
-    clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
-    listen: { port: 0, host: '127.0.0.1' },
-  });
-  await adapter.start();
-  url = `http://127.0.0.1:${adapter.address()?.port}/slack/events`;
+  ({ adapter, url } = await startHttpAdapter(bot, fake, createLogger('info', logs)));
 });
 
 afterAll(async () => {

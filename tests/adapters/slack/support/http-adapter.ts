@@ -1,0 +1,24 @@
+import { slackPlatform } from '../../../../adapters/slack/platform.js';
+import { createSlackAdapter, type SlackAdapter } from '../../../../adapters/slack/slack-adapter.js';
+import type { Bot } from '../../../../src/bot/port.js';
+import { readConfig } from '../../../../src/config.js';
+import type { Logger } from '../../../../src/log.js';
+import { BOT_TOKEN, type FakeSlack } from './fake-slack.js';
+import { SIGNING_SECRET } from './signed-request.js';
+
+/** The Slack adapter in HTTP mode on a free loopback port, against the fake Web API; started. */
+export async function startHttpAdapter(
+  bot: Bot,
+  fake: FakeSlack,
+  logger: Logger,
+): Promise<{ adapter: SlackAdapter; url: string }> {
+  const adapter = createSlackAdapter({
+    bot,
+    config: readConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET }, [slackPlatform]),
+    logger,
+    clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
+    listen: { port: 0, host: '127.0.0.1' },
+  });
+  await adapter.start();
+  return { adapter, url: `http://127.0.0.1:${adapter.address()?.port}/slack/events` };
+}
