@@ -34,7 +34,9 @@ export const EXCHANGE_ID = /^[A-Za-z0-9_-]{16}$/;
 export function keptText(text: string | undefined, max = MAX_REASON_LENGTH): string | null {
   if (text === undefined) return null;
   const visible = visibleText(text.slice(0, max * 4));
-  return visible ? [...visible].slice(0, max).join('') : null;
+  if (!visible) return null;
+  // Fewer UTF-16 units than `max` means fewer characters too: no need to count them.
+  return visible.length <= max ? visible : [...visible].slice(0, max).join('');
 }
 
 /** The receipt of a bot that keeps no log: the user is thanked all the same. */

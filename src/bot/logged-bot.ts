@@ -25,7 +25,7 @@ export const MAX_LOGGED_QUESTION = 1000;
  */
 export function withExchangeLog(bot: Bot, recorder: ExchangeRecorder, options: LoggedBotOptions): Bot {
   const now = options.now ?? Date.now;
-  const newId = options.newId ?? (() => randomBytes(12).toString('base64url'));
+  const newId = options.newId ?? exchangeIds();
   return {
     async ask(query) {
       const reply = await bot.ask(query);
@@ -61,6 +61,24 @@ export function withExchangeLog(bot: Bot, recorder: ExchangeRecorder, options: L
       });
       return { accepted: true, text: FEEDBACK_THANKS };
     },
+  };
+}
+
+/**
+ * Random exchange ids (96 bits, 16 url-safe characters), drawn from a pool of random bytes
+ * refilled a thousand ids at a time: one call for the system's randomness per thousand answers.
+ */
+function exchangeIds(): () => string {
+  const size = 12;
+  let pool = Buffer.alloc(0);
+  let at = 0;
+  return () => {
+    if (at + size > pool.length) {
+      pool = randomBytes(size * 1024);
+      at = 0;
+    }
+    at += size;
+    return pool.toString('base64url', at - size, at);
   };
 }
 

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import { type LogDatabase, logMigrations } from './schema.js';
 import type { LogTarget } from './target.js';
 
@@ -47,7 +48,9 @@ export async function openDatabase(target: LogTarget, options: OpenOptions = {})
         sqlite.pragma('synchronous = NORMAL');
       }
       for (const pragma of target.pragmas ?? []) sqlite.pragma(pragma);
-      const db = new Kysely<LogDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+      const db = new Kysely<LogDatabase>({
+        dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+      });
       if (!options.readonly) await migrate(db);
       return { db, close: () => db.destroy() };
     } catch (error) {
@@ -79,6 +82,27 @@ export async function openDatabase(target: LogTarget, options: OpenOptions = {})
     await db.destroy().catch(() => {});
     throw error;
   }
+}
+
+/**
+ * Kysely's SQLite driver prepares every query it runs, and SQLite parses a statement on each
+ * prepare: for a batch insert with hundreds of placeholders that parsing cost more than the
+ * insert. The same SQL text gets the same prepared statement instead (the writer's batches come
+ * in a few fixed sizes, so a few statements serve them all).
+ */
+function withStatementCache(sqlite: import('better-sqlite3').Database): SqliteDatabase {
+  const statements = new LRUCache<string, ReturnType<typeof sqlite.prepare>>({ max: 32 });
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = sqlite.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 async function migrate(db: Kysely<LogDatabase>, schema?: string): Promise<void> {

@@ -68,7 +68,6 @@ const migrations: Record<string, Migration> = {
         .addColumn('picked_from', 'varchar(32)')
         .execute();
       await db.schema.createIndex('exchanges_at').on('exchanges').column('at').execute();
-      await db.schema.createIndex('exchanges_picked_from').on('exchanges').column('picked_from').execute();
       await db.schema
         .createTable('feedback')
         .addColumn('exchange_id', 'varchar(32)', (c) => c.notNull())

@@ -36,8 +36,22 @@ export interface StoreOptions extends OpenOptions {
 }
 
 const HASH_KEY_NAME = 'user_hash_key';
-/** Rows per INSERT: well under SQLite's and PostgreSQL's limits on bound values. */
-const ROWS_PER_INSERT = 200;
+/** Most rows per INSERT: well under SQLite's and PostgreSQL's limits on bound values. */
+const ROWS_PER_INSERT = 64;
+
+/**
+ * Rows in chunks of 64, then 32, 16, … 1 for the rest: whatever the batch, its INSERTs take one
+ * of seven shapes, so that a driver that caches prepared statements by their text reuses them.
+ */
+function* fixedSizeChunks<T>(rows: readonly T[]): Generator<T[]> {
+  let at = 0;
+  for (let size = ROWS_PER_INSERT; size >= 1; size = Math.floor(size / 2)) {
+    while (rows.length - at >= size && (size === ROWS_PER_INSERT || rows.length - at < size * 2)) {
+      yield rows.slice(at, at + size);
+      at += size;
+    }
+  }
+}
 
 export function createExchangeStore(target: LogTarget, options: StoreOptions = {}): ExchangeStore {
   let opened: OpenedDatabase | undefined;
@@ -85,10 +99,10 @@ export function createExchangeStore(target: LogTarget, options: StoreOptions = {
       const exchanges = entries.flatMap((e) => (e.type === 'exchange' ? [exchangeRow(e.entry, hash)] : []));
       const votes = entries.flatMap((e) => (e.type === 'vote' ? [e.entry] : []));
       await db.transaction().execute(async (trx) => {
-        for (let i = 0; i < exchanges.length; i += ROWS_PER_INSERT) {
+        for (const rows of fixedSizeChunks(exchanges)) {
           await trx
             .insertInto('exchanges')
-            .values(exchanges.slice(i, i + ROWS_PER_INSERT))
+            .values(rows)
             .onConflict((oc) => oc.column('id').doNothing())
             .execute();
         }

@@ -116,6 +116,13 @@ describe.each(STORE_KINDS)('exchange store on %s', (kind) => {
     expect(await feedback()).toEqual([]);
   });
 
+  it('writes a batch of any size', async () => {
+    for (const size of [203, 1, 64, 127]) {
+      await store.write(Array.from({ length: size }, () => exchange()));
+    }
+    expect(await exchanges()).toHaveLength(203 + 1 + 64 + 127);
+  });
+
   it('writes a batch whole or not at all, and the same exchange twice only once', async () => {
     const one = exchange();
     await store.write([one, exchange(), exchange()]);
