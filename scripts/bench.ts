@@ -7,9 +7,10 @@ import Fuse from 'fuse.js';
 import { createBot } from '../src/bot/bot.js';
 import { loadPacks } from '../src/knowledge/load-packs.js';
 import { englishBackground } from '../src/text/background.js';
-import { loadEvalSet } from './lib/eval-set.js';
+import { englishWordNet } from '../src/text/wordnet.js';
 import { evaluate } from './lib/evaluate.js';
 import { percentile, timeEach, timeEachAsync } from './lib/latency.js';
+import { findStories, loadSet } from './lib/stories.js';
 
 const json = process.argv.includes('--json');
 const dir = process.env.KNOWLEDGE_DIR ?? 'knowledge';
@@ -18,18 +19,29 @@ let start = performance.now();
 englishBackground();
 const backgroundMs = performance.now() - start;
 start = performance.now();
+englishWordNet();
+const wordnetMs = performance.now() - start;
+start = performance.now();
 const packs = loadPacks(dir);
 const loadMs = performance.now() - start;
 start = performance.now();
 const bot = createBot(packs);
 const indexMs = performance.now() - start;
 
-const test = loadEvalSet('tests/eval/test.yaml');
-const questions = [...loadEvalSet('tests/eval/dev.yaml'), ...test].map((i) => i.q);
+// The bundled story's questions, every set: latency does not depend on who wrote them.
+const bundled = findStories().find((s) => s.bundled);
+const sets = bundled?.sets ?? [];
+const test = sets.filter((s) => s.name === 'test').flatMap(loadSet);
+const questions = sets.flatMap(loadSet).map((i) => i.q);
 const rounds = Math.max(1, Math.ceil(10_000 / questions.length));
 const ask = (text: string) => bot.ask({ text, user: 'bench', conversation: 'bench', platform: 'console' });
 await timeEachAsync(questions, 1, ask); // warm-up: JIT, not caches (the bot keeps none per question)
 const times = await timeEachAsync(questions, rounds, ask);
+// On a machine shared with other jobs, wall time includes their turns on the CPU: the least of
+// nine runs of each question is closer to what the code itself costs.
+const least: number[] = [];
+for (const q of questions) least.push((await timeEachAsync([q], 9, ask))[0] ?? 0);
+least.sort((a, b) => a - b);
 const botEval = await evaluate(bot, test);
 const heapMB = process.memoryUsage().heapUsed / 2 ** 20;
 
@@ -64,15 +76,18 @@ for (const item of test) {
 const summary = {
   cards: cards.length,
   backgroundMs: round(backgroundMs),
+  wordnetMs: round(wordnetMs),
   loadMs: round(loadMs),
   indexMs: round(indexMs),
   loadAndIndexMs: round(loadMs + indexMs),
   queries: times.length,
   p50Ms: round(percentile(times, 50), 4),
   p99Ms: round(percentile(times, 99), 4),
+  leastOf9P50Ms: round(percentile(least, 50), 4),
+  leastOf9P99Ms: round(percentile(least, 99), 4),
   heapMB: round(heapMB),
-  inScopeAccuracy: botEval.inScopeAccuracy,
-  oosAbstention: botEval.oosAbstention,
+  inScopeAccuracy: botEval.rightPct,
+  oosAbstention: botEval.oosDeclinedPct,
   fuse: {
     inScopeAccuracy: round((100 * fuseRight) / fuseIn),
     oosAbstention: round((100 * fuseAbstained) / fuseOut),
@@ -84,11 +99,16 @@ if (json) {
   console.log(JSON.stringify(summary));
 } else {
   console.log(`cards: ${summary.cards}`);
-  console.log(`English background load (once per process): ${summary.backgroundMs} ms`);
+  console.log(
+    `once per process: English word frequencies ${summary.backgroundMs} ms, WordNet ${summary.wordnetMs} ms`,
+  );
   console.log(
     `pack load: ${summary.loadMs} ms, index: ${summary.indexMs} ms, together ${summary.loadAndIndexMs} ms`,
   );
   console.log(`per query over ${summary.queries} queries: p50 ${summary.p50Ms} ms, p99 ${summary.p99Ms} ms`);
+  console.log(
+    `per question, least of 9 runs (${least.length} questions): p50 ${summary.leastOf9P50Ms} ms, p99 ${summary.leastOf9P99Ms} ms`,
+  );
   console.log(`heap used: ${summary.heapMB} MB`);
   console.log('\n                 in-scope  out-of-scope  p50 ms   p99 ms   (test set)');
   console.log(

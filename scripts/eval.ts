@@ -1,41 +1,104 @@
 /**
- * Accuracy of the bot on labelled questions the cards never saw.
- *   npm run eval                 dev and test sets
- *   npm run eval -- --set test   one set
- *   npm run eval -- --json       one JSON summary per set
+ * Accuracy of the bot on every story's labelled questions, each story run with only its own
+ * pack loaded (the bundled story with `knowledge/`), each question in its own conversation.
+ *
+ *   npm run eval                          every story, every set
+ *   npm run eval -- --story ID[,ID]       some stories
+ *   npm run eval -- --set test            one set of each story
+ *   npm run eval -- --examples 3          a pack on its first day: 3 example questions per card
+ *   npm run eval -- --examples 3 --no-aliases   ... and no aliases on cards but the subjects' names
+ *   npm run eval -- --misses              list the questions missed (read dev misses, not test ones)
+ *   npm run eval -- --options '{"abstainBelow":0.5}'   try matcher options
+ *   npm run eval -- --json                one JSON line per story and set
+ *
+ * Three numbers per set: in-scope answered with the right card, in-scope answered with a wrong
+ * card (worse than a decline), in-scope declined; and out-of-scope declined.
  */
-import { join } from 'node:path';
 import { createBot } from '../src/bot/bot.js';
-import { loadPacks } from '../src/knowledge/load-packs.js';
-import { loadEvalSet } from './lib/eval-set.js';
-import { evaluate } from './lib/evaluate.js';
+import type { MatcherOptions } from '../src/matcher/defaults.js';
+import { combine, type EvalReport, evaluate } from './lib/evaluate.js';
+import { findStories, loadSet, storyPacks, withExamples, withoutCardAliases } from './lib/stories.js';
 
 const args = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
 const json = args.includes('--json');
-const setArg = args.indexOf('--set');
-const sets = setArg >= 0 ? [args[setArg + 1] ?? 'test'] : ['dev', 'dev2', 'test'];
-const bot = createBot(loadPacks(process.env.KNOWLEDGE_DIR ?? 'knowledge'));
+const showMisses = args.includes('--misses');
+const storyFilter = flag('--story')?.split(',');
+const setFilter = flag('--set');
+const examples = flag('--examples') === undefined ? undefined : Number(flag('--examples'));
+const noAliases = args.includes('--no-aliases');
+const options = JSON.parse(flag('--options') ?? '{}') as Partial<MatcherOptions>;
 
-for (const set of sets) {
-  const items = loadEvalSet(join('tests', 'eval', `${set}.yaml`));
-  const r = await evaluate(bot, items);
-  if (json) {
-    const { misses, byTag, ...summary } = r;
-    console.log(JSON.stringify({ set, ...summary, misses: misses.length }));
-    continue;
-  }
-  console.log(`\n== ${set} (${items.length} questions) ==`);
-  console.log(`in-scope accuracy:      ${r.inScopeAccuracy}% (${r.inScopeRight}/${r.inScope})`);
-  console.log(`out-of-scope abstained: ${r.oosAbstention}% (${r.abstained}/${r.outOfScope})`);
-  console.log(
-    `by tag: ${Object.entries(r.byTag)
-      .map(([t, v]) => `${t} ${v.right}/${v.total}`)
-      .join(', ')}`,
-  );
-  if (r.misses.length > 0) console.log('wrong:');
-  for (const m of r.misses) {
+async function main(): Promise<void> {
+  const stories = findStories().filter((s) => !storyFilter || storyFilter.includes(s.id));
+  // Set group (dev, test) → story → its reports, so a story's dev sets are pooled into one.
+  const bySet = new Map<string, Map<string, EvalReport[]>>();
+  if (!json) {
     console.log(
-      `  [${m.tags.join(',')}] ${m.q}\n      expected ${m.expected}, got ${m.got} (${m.confidence.toFixed(2)})`,
+      `${examples === undefined ? '' : `cold start: ${examples} example questions per card\n`}` +
+        `${noAliases ? "no card aliases but the subjects' names\n" : ''}` +
+        `${'story'.padEnd(30)} ${'set'.padEnd(5)} ${'in'.padStart(4)} ${'right'.padStart(6)} ${'wrong'.padStart(6)} ${'declined'.padStart(8)}   ${'oos'.padStart(4)} ${'declined'.padStart(8)}`,
+    );
+  }
+  for (const story of stories) {
+    const packs = withExamples(storyPacks(story), examples);
+    const bot = createBot(noAliases ? withoutCardAliases(packs) : packs, { matcher: options });
+    for (const set of story.sets) {
+      if (setFilter && set.name !== setFilter) continue;
+      const report = await evaluate(bot, loadSet(set), `${story.id}-${set.name}`);
+      const group = set.tuning ? 'dev' : set.name;
+      const perStory = bySet.get(group) ?? new Map<string, EvalReport[]>();
+      perStory.set(story.id, [...(perStory.get(story.id) ?? []), report]);
+      bySet.set(group, perStory);
+      if (json) {
+        const { results, byTag, ...summary } = report;
+        console.log(
+          JSON.stringify({ story: story.id, set: set.name, examples: examples ?? null, ...summary }),
+        );
+        continue;
+      }
+      console.log(row(story.id, set.name, report));
+      if (showMisses) printMisses(report);
+    }
+  }
+  if (json) return;
+  console.log('\nmean over stories (each story counts once):');
+  for (const [set, perStory] of bySet) console.log(meanRow(set, [...perStory.values()].map(combine)));
+}
+
+function row(story: string, set: string, r: EvalReport): string {
+  return (
+    `${story.padEnd(30)} ${set.padEnd(5)} ${String(r.inScope).padStart(4)} ${p(r.rightPct)} ${p(r.wrongPct)} ` +
+    `${p(r.declinedPct).padStart(8)}   ${String(r.outOfScope).padStart(4)} ${p(r.oosDeclinedPct).padStart(8)}`
+  );
+}
+
+/** Mean of per-story percentages. */
+function meanRow(set: string, reports: EvalReport[]): string {
+  const mean = (key: 'rightPct' | 'wrongPct' | 'declinedPct' | 'oosDeclinedPct') =>
+    Math.round((10 * reports.reduce((sum, r) => sum + r[key], 0)) / reports.length) / 10;
+  return (
+    `${`  ${set} (${reports.length} sets)`.padEnd(36)} ${''.padStart(4)} ${p(mean('rightPct'))} ${p(mean('wrongPct'))} ` +
+    `${p(mean('declinedPct')).padStart(8)}   ${''.padStart(4)} ${p(mean('oosDeclinedPct')).padStart(8)}`
+  );
+}
+
+function printMisses(r: EvalReport): void {
+  for (const m of r.results) {
+    if (m.outcome === 'right' || m.outcome === 'oos-declined') continue;
+    const expected = m.item.expect === 'none' ? '(decline)' : m.item.expect.join(' | ');
+    console.log(
+      `    ${m.outcome.padEnd(12)} [${m.item.tags.join(',')}] ${m.item.q}\n` +
+        `${''.padEnd(18)}expected ${expected}, got ${m.got} (${m.confidence.toFixed(2)})`,
     );
   }
 }
+
+function p(n: number): string {
+  return `${n.toFixed(1)}%`.padStart(6);
+}
+
+await main();

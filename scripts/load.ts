@@ -1,233 +1,420 @@
 /**
- * Load test of the Slack adapter in HTTP mode (`npm run load`, `npm run load -- --json`).
+ * Load test of the Slack adapter in HTTP mode (`npm run load`; `npm run load -- --help`).
  *
  * Starts Factdesk through its real entry point (`bin/start.ts`, a child process: rate limit,
  * health and graceful shutdown included) against the fake Slack Web API and response_url server
- * the adapter tests use, all on 127.0.0.1. Fires correctly signed `/ask` commands over a pool of
- * keep-alive connections, then counts what was acknowledged and what was answered, and stops the
- * app with SIGTERM. Bounded: fixed number of requests, and a deadline after which it gives up.
+ * the adapter tests use, all on 127.0.0.1, and sends it correctly signed `/ask` commands with
+ * real questions (the bundled story's test set: answered, unanswered and built-in ones), open loop: each
+ * command is sent when it is due, whatever happened to the earlier ones. Phases:
  *
- *   --requests N      commands to send (default 2000)
- *   --concurrency N   connections, each with one request in flight at a time (default 100)
- *   --warmup N        commands sent first and not measured (default 200)
- *   --instances N     instances behind a round-robin proxy, sharing Redis (default 1)
- *   --redis           state in Redis with one instance too (see scripts/lib/load-target.ts)
+ *   steady   --rate R (200) commands/s for --duration S (30) seconds, after 2 s of warm-up
+ *   sweep    --rates (200,400,…,1400) for --step-duration S (8) each, on one process: where it
+ *            saturates; /healthz is probed every 250 ms meanwhile, as a load balancer would
+ *   sigterm  --runs N (10) fresh processes, --sigterm-rate R (200)/s for --sigterm-duration S (4),
+ *            SIGTERM half-way through while sending goes on; `--hold-open` also holds one idle
+ *            TCP connection and one half-sent request open across the SIGTERM
  *
- * Exits 0 when every command was acknowledged and answered and p99 ack latency is under 100 ms.
+ *   --instances N   instances behind a round-robin proxy, sharing Redis (default 1)
+ *   --redis         state in Redis with one instance too (see scripts/lib/load-target.ts)
+ *
+ * `LOAD_EXCHANGE_LOG=on|off|postgres` chooses the app's exchange log (default on: SQLite in a
+ * temporary DATA_DIR; postgres: a schema of the run's own on DATABASE_URL), removed afterwards;
+ * see scripts/lib/exchange-log-env.ts. `npm run load:log-cost` compares off and on.
+ *
+ * `--phase steady|sweep|sigterm|sigterm-held` runs one; by default all four run (about 7 minutes),
+ * which is what the README reports. `--json` prints one JSON object. Exits 0 when every phase met
+ * its targets. The machine's load average is printed with the figures: on a shared machine they
+ * move with it, so compare runs at similar load.
  */
 import { readFileSync } from 'node:fs';
-import { Agent } from 'node:http';
-import { BOT_TOKEN, startFakeSlack } from '../tests/adapters/slack/support/fake-slack.js';
-import { slashCommand } from '../tests/adapters/slack/support/payloads.js';
-import { postSigned, SIGNING_SECRET } from '../tests/adapters/slack/support/signed-request.js';
-import { trackAnswers } from './lib/answer-times.js';
+import { connect, type Socket } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { startFakeSlack } from '../tests/adapters/slack/support/fake-slack.js';
 import { loadEvalSet } from './lib/eval-set.js';
 import { exchangeLogEnv } from './lib/exchange-log-env.js';
-import { percentile } from './lib/latency.js';
-import { startLoadTarget } from './lib/load-target.js';
+import { percentile as percentileOf } from './lib/latency.js';
+import { type LoadTarget, startLoadTarget } from './lib/load-target.js';
+import { openLoop, type Sent, slackHttpEnv, type Tally, tally, waitForAnswers } from './lib/slack-load.js';
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: number): number => {
+if (args.includes('--help')) {
+  process.stdout.write(`${readHelp()}\n`);
+  process.exit(0);
+}
+const text = (name: string): string | undefined => {
   const at = args.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(args[at + 1]) : fallback;
-  return Number.isInteger(value) && value > 0 ? value : fallback;
+  return at >= 0 ? args[at + 1] : undefined;
 };
-const REQUESTS = option('requests', 2000);
-const WARMUP = option('warmup', 200);
-const CONCURRENCY = option('concurrency', 100);
-/** Distinct askers: with the default rate limit (burst 10) none of them is limited. */
-const USERS = 500;
-const DEADLINE_MS = 120_000;
-const P99_TARGET_MS = 100;
+const number = (name: string, fallback: number): number => {
+  const value = Number(text(name));
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
 const json = args.includes('--json');
+const PHASES = ['steady', 'sweep', 'sigterm', 'sigterm-held'] as const;
+type Phase = (typeof PHASES)[number];
+const chosen = text('phase');
+const phases: Phase[] = chosen ? PHASES.filter((p) => p === chosen) : [...PHASES];
+if (chosen && phases.length === 0) {
+  process.stderr.write(`load: unknown phase ${chosen} (one of ${PHASES.join(', ')})\n`);
+  process.exit(2);
+}
+if (args.includes('--hold-open') && chosen === 'sigterm') phases.splice(0, 1, 'sigterm-held');
+
+const RATE = number('rate', 200);
+const DURATION_S = number('duration', 30);
+const RATES = (text('rates') ?? '200,400,600,800,1000,1200,1400')
+  .split(',')
+  .map(Number)
+  .filter((r) => r > 0);
+const STEP_S = number('step-duration', 8);
+const RUNS = number('runs', 10);
+const SIGTERM_RATE = number('sigterm-rate', 200);
+const SIGTERM_S = number('sigterm-duration', 4);
+/** Distinct askers: few commands each, so that the default rate limit (burst 10) does not bite. */
+const USERS = 20_000;
+/**
+ * Keep-alive connections at most, as a load balancer's pool would hold: fewer than the server's
+ * cap (`SLACK_MAX_CONNECTIONS`, 256), so commands beyond what the server takes wait in the pool,
+ * as they would in front of a real instance, and the latency from when they were due shows it.
+ * (Past the cap, connections refused and re-opened pile up in the kernel's accept queue, and the
+ * figures measure TCP's SYN retries rather than the server.)
+ */
+const CONNECTIONS = 200;
+const TARGET = { ackP99Ms: 100, answerP99Ms: 1000 };
+/** A health probe slower than this counts as failed (a Kubernetes probe's default timeout is 1 s). */
+const HEALTH_TIMEOUT_MS = 1000;
+/** The whole run gives up after this, whatever happens. */
+const DEADLINE_MS = 15 * 60 * 1000;
 
 const deadline = setTimeout(() => {
-  process.stderr.write(`load: gave up after ${DEADLINE_MS / 1000} s\n`);
+  process.stderr.write(`load: gave up after ${DEADLINE_MS / 60_000} minutes\n`);
   process.exit(1);
 }, DEADLINE_MS);
 deadline.unref();
 
-const fake = await startFakeSlack();
+const meetsTargets = (t: Tally) =>
+  t.shed === 0 &&
+  t.lost === 0 &&
+  t.twice === 0 &&
+  t.refused === 0 &&
+  t.ackP99Ms < TARGET.ackP99Ms &&
+  t.answerP99Ms < TARGET.answerP99Ms;
+
+const questions = loadEvalSet('tests/eval/stories/us-russia-prisoner-exchange/test.yaml').map(
+  (item) => item.q,
+);
+let nextIndex = 0;
 // The exchange log on (SQLite in a temporary directory), off, or on PostgreSQL: LOAD_EXCHANGE_LOG.
 const exchangeLog = exchangeLogEnv();
-const answers = trackAnswers(fake.responses, (r) => Number(r.id.slice('load-'.length)));
-const app = await startLoadTarget(args, {
-  ...exchangeLog.env,
-  SLACK_BOT_TOKEN: BOT_TOKEN,
-  SLACK_SIGNING_SECRET: SIGNING_SECRET,
-  SLACK_API_URL: fake.apiUrl,
-  PORT: '0',
-  LOG_LEVEL: 'info',
-  KNOWLEDGE_WATCH: 'false',
-});
+const fake = await startFakeSlack();
+const machine = {
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  node: process.version,
+  loadAverageAtStart: loadavg().map((l) => Math.round(l * 100) / 100),
+};
+const report: Record<string, unknown> = { machine, exchangeLog: exchangeLog.mode };
+let passed = true;
+const lines: string[] = [
+  `machine: ${machine.cpus} × ${machine.cpu}, node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}; exchange log ${exchangeLog.mode}`,
+];
+const say = (line: string) => {
+  lines.push(line);
+  // With --json, stdout holds the one JSON object; progress goes to stderr.
+  (json ? process.stderr : process.stdout).write(`${line}\n`);
+};
+if (!json) process.stdout.write(`${lines[0]}\n`);
 
 try {
-  const base = app.base;
-
-  // Real questions, a mix of answered, unanswered and built-in ones.
-  const questions = loadEvalSet('tests/eval/test.yaml').map((item) => item.q);
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const latencies: number[] = [];
-  const statuses = new Map<number, number>();
-  let acknowledged = 0;
-  let errors = 0;
-  /** Sends commands `from`..`to` - 1 over CONCURRENCY connections, each one request at a time. */
-  const fire = async (from: number, to: number, user: (i: number) => string, measured: boolean) => {
-    let next = from;
-    const worker = async () => {
-      while (next < to) {
-        const i = next++;
-        const fields = slashCommand({
-          text: questions[i % questions.length] ?? 'help',
-          responseUrl: fake.responseUrl(`load-${i}`),
-          user: user(i),
-        });
-        try {
-          answers.sent(i);
-          const sent = await postSigned(
-            `${base}/slack/events`,
-            new URLSearchParams(fields).toString(),
-            'application/x-www-form-urlencoded',
-            { agent },
-          );
-          if (!measured) continue;
-          statuses.set(sent.status, (statuses.get(sent.status) ?? 0) + 1);
-          latencies.push(sent.ms);
-          if (sent.status === 200) acknowledged += 1;
-          else errors += 1;
-        } catch {
-          if (measured) errors += 1;
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  };
-
-  // Warm-up, not measured: the first requests of a fresh process run code not yet compiled.
-  // Its askers are others than the measured ones, so that it spends none of their rate limit.
-  await fire(0, WARMUP, (i) => `W${String(i).padStart(6, '0')}`, false);
-  /** Distinct commands of the measured run answered so far (a response_url may be used more than once). */
-  const answeredFrom = (first: number) =>
-    new Set(fake.responses.items.map((r) => Number(r.id.slice('load-'.length))).filter((i) => i >= first))
-      .size;
-  const waitWarm = performance.now() + 10_000;
-  while (answeredFrom(0) < WARMUP && performance.now() < waitWarm) await sleep(20);
-
-  const serverCpu = () => app.pids.reduce((sum, pid) => sum + cpuMsOf(pid), 0);
-  await app.markRedis();
-  const childCpuAt = serverCpu();
-  const ownCpuAt = process.cpuUsage();
-  const firedAt = performance.now();
-  await fire(WARMUP, WARMUP + REQUESTS, (i) => `U${String(i % USERS).padStart(6, '0')}`, true);
-  const firedMs = performance.now() - firedAt;
-
-  // Answers go out after the ack; give the last ones a moment to arrive.
-  const answered = () => answeredFrom(WARMUP);
-  const waitUntil = performance.now() + 10_000;
-  while (answered() < acknowledged && performance.now() < waitUntil) await sleep(20);
-  const deliveredMs = performance.now() - firedAt;
-  const serverCpuMs = serverCpu() - childCpuAt;
-  const redisCommands = await app.redisCommands();
-  const answerLatencies = answers.latencies(WARMUP);
-  const ownCpu = process.cpuUsage(ownCpuAt);
-  const clientCpuMs = (ownCpu.user + ownCpu.system) / 1000;
-  const measuredResponses = fake.responses.items.filter((r) => Number(r.id.slice('load-'.length)) >= WARMUP);
-  const rateLimited = measuredResponses.filter((r) =>
-    JSON.stringify(r.body).includes('faster than I'),
-  ).length;
-  const duplicates = measuredResponses.length - answered();
-  agent.destroy();
-
-  const stopAt = performance.now();
-  const exitCode = await app.stop('SIGTERM');
-  const shutdownMs = performance.now() - stopAt;
-  const errorLogs = app.logs.filter((line) => /"level":(50|60)/.test(line)).length;
-
-  latencies.sort((a, b) => a - b);
-  const summary = {
-    target: app.label,
-    warmup: WARMUP,
-    requests: REQUESTS,
-    concurrency: CONCURRENCY,
-    acknowledged,
-    errors,
-    statuses: Object.fromEntries(statuses),
-    ackP50Ms: round(percentile(latencies, 50)),
-    ackP99Ms: round(percentile(latencies, 99)),
-    ackMaxMs: round(latencies.at(-1) ?? 0),
-    answersDelivered: answered(),
-    answerP50Ms: round(percentile(answerLatencies, 50)),
-    answerP99Ms: round(percentile(answerLatencies, 99)),
-    answeredPerInstance: app.answeredPerInstance(),
-    redisCommandsPerCommand: redisCommands && {
-      ...redisCommands,
-      perCommand: round(redisCommands.total / REQUESTS, 2),
-    },
-    lost: acknowledged - answered(),
-    duplicates,
-    rateLimited,
-    firedInMs: Math.round(firedMs),
-    requestsPerSecond: Math.round((REQUESTS / firedMs) * 1000),
-    allDeliveredInMs: Math.round(deliveredMs),
-    serverCpuMsPerCommand: round(serverCpuMs / REQUESTS, 3),
-    clientAndFakesCpuMsPerCommand: round(clientCpuMs / REQUESTS, 3),
-    errorLogLines: errorLogs,
-    shutdown: { exitCode, ms: Math.round(shutdownMs) },
-  };
-  const passed =
-    acknowledged === REQUESTS &&
-    summary.lost === 0 &&
-    duplicates === 0 &&
-    summary.ackP99Ms < P99_TARGET_MS &&
-    exitCode === 0 &&
-    errorLogs === 0;
-
-  if (json) process.stdout.write(`${JSON.stringify({ ...summary, passed })}\n`);
-  else {
-    const lines = [
-      `Slack HTTP mode, ${app.label}: ${REQUESTS} signed /ask commands over ${CONCURRENCY} keep-alive connections (after ${WARMUP} to warm up)`,
-      `acknowledged   ${acknowledged}/${REQUESTS}   (errors ${errors}; statuses ${JSON.stringify(summary.statuses)})`,
-      `ack latency    p50 ${summary.ackP50Ms} ms   p99 ${summary.ackP99Ms} ms   max ${summary.ackMaxMs} ms   (target p99 < ${P99_TARGET_MS} ms)`,
-      `throughput     ${summary.requestsPerSecond} commands/s (all sent in ${summary.firedInMs} ms)`,
-      `answers        ${summary.answersDelivered} delivered to response_url, ${summary.lost} lost, ${duplicates} twice, ${rateLimited} rate-limited; all in ${summary.allDeliveredInMs} ms`,
-      `answer latency p50 ${summary.answerP50Ms} ms   p99 ${summary.answerP99Ms} ms   (answered per instance: ${summary.answeredPerInstance.join(' / ')}, warm-up included)`,
-      ...(redisCommands
-        ? [
-            `redis          ${round(redisCommands.total / REQUESTS, 2)} commands a command (${JSON.stringify(redisCommands.byCommand)}${redisCommands.exact ? '' : '; other clients of REDIS_URL included'}); found unreachable ${redisCommands.unreachable} times`,
-          ]
-        : []),
-      `cpu            server ${summary.serverCpuMsPerCommand} ms a command (ack and answer); load client and fakes ${summary.clientAndFakesCpuMsPerCommand} ms`,
-      `error logs     ${errorLogs}`,
-      `shutdown       SIGTERM → exit ${String(exitCode)} in ${summary.shutdown.ms} ms`,
-      passed ? 'load: passed' : 'load: FAILED',
-    ];
-    process.stdout.write(`${lines.join('\n')}\n`);
+  for (const phase of phases) {
+    if (phase === 'steady') await steady();
+    if (phase === 'sweep') await sweep();
+    if (phase === 'sigterm') await sigterms(false);
+    if (phase === 'sigterm-held') await sigterms(true);
   }
-  process.exitCode = passed ? 0 : 1;
 } finally {
-  await app.cleanup();
   await fake.close();
   await exchangeLog.cleanup();
   clearTimeout(deadline);
 }
+report.loadAverageAtEnd = loadavg().map((l) => Math.round(l * 100) / 100);
+report.passed = passed;
+if (json) process.stdout.write(`${JSON.stringify(report)}\n`);
+else process.stdout.write(`load: ${passed ? 'passed' : 'FAILED'}\n`);
+process.exitCode = passed ? 0 : 1;
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** A fresh Factdesk in Slack HTTP mode, ready: one instance, or several behind a proxy (`--instances`). */
+async function startApp(): Promise<{ app: LoadTarget; base: string }> {
+  const app = await startLoadTarget(args, slackHttpEnv(fake, exchangeLog.env));
+  return { app, base: app.base };
 }
 
-function round(n: number, digits = 1): number {
-  return Math.round(n * 10 ** digits) / 10 ** digits;
+async function load(
+  base: string,
+  rate: number,
+  seconds: number,
+  onDue?: (i: number) => void,
+): Promise<Sent[]> {
+  const count = Math.round(rate * seconds);
+  const firstIndex = nextIndex;
+  nextIndex += count;
+  return openLoop({
+    base,
+    fake,
+    rate,
+    count,
+    firstIndex,
+    questions,
+    users: USERS,
+    connections: CONNECTIONS,
+    ...(onDue ? { onDue } : {}),
+  });
+}
+
+/** Error lines logged by the app so far (all instances). */
+function errorLines(app: LoadTarget): number {
+  return app.logs.filter((line) => /"level":(50|60)/.test(line)).length;
+}
+
+function describeTally(t: Tally): string {
+  return [
+    `sent ${t.sent}, acknowledged ${t.acknowledged}, shed ${t.shed}, refused ${t.refused}, answered ${t.answered}, lost ${t.lost}, twice ${t.twice}`,
+    `ack p50 ${t.ackP50Ms} ms, p99 ${t.ackP99Ms} ms, max ${t.ackMaxMs} ms (client late by up to ${t.clientLagP99Ms} ms at p99); refusal p99 ${t.shedP99Ms} ms; answer after ack p50 ${t.answerP50Ms} ms, p99 ${t.answerP99Ms} ms, max ${t.answerMaxMs} ms`,
+  ].join('; ');
+}
+
+async function steady(): Promise<void> {
+  const { app, base } = await startApp();
+  try {
+    await load(base, RATE, 2); // warm-up: code not yet compiled runs in the first requests
+    await waitIdle(app);
+    const errorsAt = errorLines(app);
+    const cpuAt = serverCpuMs(app);
+    const load1 = loadavg()[0] ?? 0;
+    const sent = await load(base, RATE, DURATION_S);
+    await waitForAnswers(sent, fake, 10_000);
+    const t = tally(sent, fake);
+    const errors = errorLines(app) - errorsAt;
+    const cpuMsPerCommand = Math.round(((serverCpuMs(app) - cpuAt) / sent.length) * 1000) / 1000;
+    const ok = meetsTargets(t) && errors === 0;
+    passed &&= ok;
+    const loadAverage = round2((load1 + (loadavg()[0] ?? 0)) / 2);
+    report.steady = {
+      rate: RATE,
+      seconds: DURATION_S,
+      ...t,
+      errorLogLines: errors,
+      serverCpuMsPerCommand: cpuMsPerCommand,
+      loadAverage,
+      passed: ok,
+    };
+    say(
+      `steady ${RATE}/s for ${DURATION_S} s (load average ${loadAverage}): ${describeTally(t)}; server CPU ${cpuMsPerCommand} ms a command; error logs ${errors} → ${ok ? 'ok' : 'MISSED'}`,
+    );
+  } finally {
+    await app.stop('SIGTERM', 20_000);
+    await app.cleanup();
+  }
+}
+
+async function sweep(): Promise<void> {
+  const { app, base } = await startApp();
+  const steps: Array<Record<string, unknown>> = [];
+  const meeting: number[] = [];
+  let firstShedding: number | undefined;
+  try {
+    await load(base, RATES[0] ?? 200, 2);
+    await waitIdle(app);
+    for (const rate of RATES) {
+      const errorsAt = errorLines(app);
+      const load1 = loadavg()[0] ?? 0;
+      const probes = probeHealth(base);
+      const sent = await load(base, rate, STEP_S);
+      const health = await probes.stop();
+      await waitForAnswers(sent, fake, 10_000);
+      const t = tally(sent, fake);
+      const errors = errorLines(app) - errorsAt;
+      const loadAverage = round2((load1 + (loadavg()[0] ?? 0)) / 2);
+      const good = meetsTargets(t);
+      if (good) meeting.push(rate);
+      if (t.shed > 0 && firstShedding === undefined) firstShedding = rate;
+      // Past saturation: refusals instead of a queue. Answers still follow their acks promptly,
+      // and nothing acknowledged is lost.
+      const bounded = t.lost === 0 && t.answerP99Ms < TARGET.answerP99Ms;
+      passed &&= bounded && errors === 0;
+      steps.push({
+        rate,
+        seconds: STEP_S,
+        ...t,
+        health,
+        errorLogLines: errors,
+        loadAverage,
+        meetsTargets: good,
+        bounded,
+      });
+      say(
+        `sweep ${rate}/s for ${STEP_S} s (load average ${loadAverage}): ${describeTally(t)}; /healthz ${health.ok}/${health.probes} within ${HEALTH_TIMEOUT_MS} ms, p99 ${health.p99Ms} ms; error logs ${errors}${good ? '' : ' (targets missed)'}${bounded ? '' : ' UNBOUNDED OR LOST'}`,
+      );
+      await waitIdle(app);
+    }
+  } finally {
+    await app.stop('SIGTERM', 20_000);
+    await app.cleanup();
+  }
+  report.sweep = {
+    target: app.label,
+    steps,
+    ratesMeetingTargets: meeting,
+    firstRateShedding: firstShedding ?? null,
+  };
+  say(
+    `sweep (${app.label}): targets met at ${meeting.length > 0 ? meeting.map((r) => `${r}/s`).join(', ') : 'no rate tried'}; shedding from ${firstShedding === undefined ? 'no rate tried' : `${firstShedding}/s`}`,
+  );
+}
+
+async function sigterms(holdOpen: boolean): Promise<void> {
+  const runs: Array<Record<string, unknown>> = [];
+  for (let run = 1; run <= RUNS; run++) {
+    const { app, base } = await startApp();
+    const held: Socket[] = [];
+    try {
+      if (holdOpen) held.push(...(await holdConnections(base)));
+      const count = Math.round(SIGTERM_RATE * SIGTERM_S);
+      let signalledAt = 0;
+      let exitedAt = 0;
+      let stopping: Promise<number | string> | undefined;
+      const load1 = loadavg()[0] ?? 0;
+      const sent = await load(base, SIGTERM_RATE, SIGTERM_S, (i) => {
+        if (i === Math.floor(count / 2)) {
+          signalledAt = performance.now();
+          stopping = app.stop('SIGTERM', 30_000).then((code) => {
+            exitedAt = performance.now();
+            return code;
+          });
+        }
+      });
+      const code = (await stopping) ?? 'never signalled';
+      const exitMs = Math.round(exitedAt - signalledAt);
+      const t = tally(sent, fake);
+      const unanswered = app.logs.filter((l) => l.includes('acknowledged request not answered')).length;
+      const errors = errorLines(app);
+      const heldClosed = held.every((s) => s.destroyed || s.readableEnded);
+      const ok = code === 0 && t.lost === 0 && t.twice === 0 && (!holdOpen || heldClosed);
+      passed &&= ok;
+      const loadAverage = round2(load1);
+      runs.push({
+        run,
+        exitCode: code,
+        exitMsAfterSigterm: exitMs,
+        ...t,
+        unansweredLogged: unanswered,
+        errorLogLines: errors,
+        heldConnectionsClosed: holdOpen ? heldClosed : null,
+        loadAverage,
+        passed: ok,
+      });
+      say(
+        `sigterm${holdOpen ? ' (idle + half-sent connections held)' : ''} run ${run} (load average ${loadAverage}): exit ${code} ${exitMs} ms after SIGTERM; acknowledged ${t.acknowledged}, answered ${t.answered}, lost ${t.lost}, shed ${t.shed}, refused ${t.refused}; error logs ${errors} → ${ok ? 'ok' : 'FAILED'}`,
+      );
+    } finally {
+      for (const socket of held) socket.destroy();
+      await app.cleanup();
+    }
+  }
+  const summary = {
+    runs,
+    exitedZero: runs.filter((r) => r.exitCode === 0).length,
+    lost: runs.reduce((sum, r) => sum + Number(r.lost), 0),
+    acknowledged: runs.reduce((sum, r) => sum + Number(r.acknowledged), 0),
+  };
+  report[holdOpen ? 'sigtermHeld' : 'sigterm'] = summary;
+  say(
+    `sigterm${holdOpen ? ' with held connections' : ''}: exit 0 in ${summary.exitedZero}/${runs.length} runs; ${summary.acknowledged} acknowledged, ${summary.lost} unanswered`,
+  );
+}
+
+/**
+ * Probes `/healthz` every 250 ms, as a load balancer would, each probe failing after
+ * {@link HEALTH_TIMEOUT_MS}; `stop` waits for the last ones and says how many answered 200 in time.
+ */
+function probeHealth(base: string): { stop(): Promise<{ probes: number; ok: number; p99Ms: number }> } {
+  const times: number[] = [];
+  let probes = 0;
+  const inFlight: Array<Promise<void>> = [];
+  const probe = () => {
+    probes += 1;
+    const started = performance.now();
+    inFlight.push(
+      fetch(`${base}/healthz`, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) })
+        .then(async (res) => {
+          await res.arrayBuffer();
+          if (res.status === 200) times.push(performance.now() - started);
+        })
+        .catch(() => {}),
+    );
+  };
+  const timer = setInterval(probe, 250);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await Promise.all(inFlight);
+      const sorted = [...times].sort((a, b) => a - b);
+      return { probes, ok: times.length, p99Ms: Math.round(percentileOf(sorted, 99)) };
+    },
+  };
+}
+
+/** One idle TCP connection and one request whose body stops half-way, both left open. */
+async function holdConnections(base: string): Promise<Socket[]> {
+  const { port, hostname } = new URL(base);
+  const open = () =>
+    new Promise<Socket>((resolve, reject) => {
+      const socket = connect(Number(port), hostname, () => resolve(socket));
+      socket.on('error', () => {}); // reset at shutdown: expected
+      socket.once('error', reject);
+      socket.resume();
+    });
+  const idle = await open();
+  const half = await open();
+  half.write(
+    'POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{"type":',
+  );
+  return [idle, half];
+}
+
+/** Waits until the app has answered everything and logged nothing for a moment. */
+async function waitIdle(app: LoadTarget): Promise<void> {
+  let count = -1;
+  while (count !== app.logs.length) {
+    count = app.logs.length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** CPU time the app's processes have used, in ms. */
+function serverCpuMs(app: LoadTarget): number {
+  return app.pids.reduce((sum, pid) => sum + cpuMsOf(pid), 0);
 }
 
 /** CPU time (user + system) a process has used, from /proc; NaN where there is no /proc. */
 function cpuMsOf(pid: number | undefined): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces) start after the last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    return (ticks / 100) * 1000;
+    return ((Number(fields[11]) + Number(fields[12])) / 100) * 1000;
   } catch {
     return Number.NaN;
   }
+}
+
+function readHelp(): string {
+  const source = readFileSync(new URL(import.meta.url), 'utf8');
+  return source
+    .slice(source.indexOf('/**') + 3, source.indexOf('*/'))
+    .replace(/^ \* ?/gm, '')
+    .trim();
 }

@@ -5,17 +5,29 @@
  * figures. Works on a copy of the knowledge; the bundled pack is not changed.
  */
 import { loadDeclinedQuestions, measureLoop } from './lib/review/measure-loop.js';
+import { BUNDLED_KNOWLEDGE, findStories } from './lib/stories.js';
 
 const json = process.argv.includes('--json');
+// The bundled story's report sets (its clean test set), never the dev sets it was tuned on.
+const heldOutSets = findStories()
+  .filter((story) => story.bundled)
+  .flatMap((story) =>
+    story.sets
+      .filter((set) => !set.tuning)
+      .map((set) => ({ name: `${story.id}/${set.name}`, file: set.file })),
+  );
+if (heldOutSets.length === 0) throw new Error('no held-out set of the bundled story in tests/eval/stories/');
 const figures = await measureLoop({
-  knowledgeDir: 'knowledge',
+  knowledgeDir: BUNDLED_KNOWLEDGE,
   questions: loadDeclinedQuestions('tests/fixtures/declined-questions.yaml'),
-  evalSets: ['tests/eval/test.yaml'],
+  heldOutSets,
 });
 if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
 else {
   const t = (x: { right: number; wrong: number; declined: number }) =>
     `${x.right} right, ${x.wrong} wrong, ${x.declined} declined`;
+  const held = (h: (typeof figures.heldOut)[number]['before']) =>
+    `in scope ${h.right}/${h.inScope} right, ${h.wrong} wrong, ${h.declined} declined; out of scope ${h.oosDeclined}/${h.outOfScope} declined`;
   const lines = [
     `declined by the pack now       ${figures.declined} of the fixture's questions`,
     `right card offered to pick     ${figures.pickable}`,
@@ -26,8 +38,8 @@ else {
     `their paraphrases, before      ${t(figures.before.paraphrases)}`,
     `their paraphrases, after       ${t(figures.after.paraphrases)}`,
     ...figures.heldOut.flatMap(({ before, after }) => [
-      `${before.set} before   in-scope ${before.right}/${before.inScope} right, ${before.wrong} wrong; out-of-scope ${before.abstained}/${before.outOfScope} abstained`,
-      `${after.set} after    in-scope ${after.right}/${after.inScope} right, ${after.wrong} wrong; out-of-scope ${after.abstained}/${after.outOfScope} abstained`,
+      `${before.set} before: ${held(before)}`,
+      `${after.set} after:  ${held(after)}`,
     ]),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

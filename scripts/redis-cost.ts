@@ -52,7 +52,9 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 try {
   // --- time
   const packs = loadPacks('knowledge');
-  const questions = loadEvalSet('tests/eval/test.yaml').map((item) => item.q);
+  const questions = loadEvalSet('tests/eval/stories/us-russia-prisoner-exchange/test.yaml').map(
+    (item) => item.q,
+  );
   const timeQuestions = async (stores: StateStores) => {
     const bot = withRateLimit(createBot(packs, { conversations: stores.conversations }), stores.limiter);
     const replays = stores.seenSet('slack-replays', { ttlMs: 6 * 60_000 });

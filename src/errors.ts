@@ -63,6 +63,17 @@ export class ConfigError extends FactdeskError {
   }
 }
 
+/**
+ * A de-duplication set that cannot record one more id without forgetting one still within its
+ * time to live. The request is refused (shed), never checked against a set that forgot.
+ */
+export class SeenSetFullError extends Error {
+  constructor(readonly capacity: number) {
+    super(`seen-set full: ${capacity} ids still within their time to live`);
+    this.name = 'SeenSetFullError';
+  }
+}
+
 /** Reasons a knowledge file is rejected; tests assert on these texts. */
 export const knowledgeMessages = {
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,

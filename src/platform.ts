@@ -14,7 +14,11 @@ export interface Adapter {
   /** The name `/readyz` reports it under. */
   readonly name: string;
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Stops taking work and finishes what is in flight. `signal` aborts when the shutdown gives up
+   * waiting: an adapter then logs what it leaves unfinished, synchronously, as the process exits.
+   */
+  stop(signal?: AbortSignal): Promise<void>;
   /** Settles when the adapter has nothing more to do by itself (the console at end of input). */
   readonly finished?: Promise<void>;
 }

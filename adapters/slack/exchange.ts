@@ -1,4 +1,4 @@
-import type { Context } from '@slack/bolt';
+import type { AnyMiddlewareArgs, Context, Middleware } from '@slack/bolt';
 import type { Bot } from '../../src/bot/port.js';
 import type { Asked, Query } from '../../src/bot/query.js';
 import type { Reply } from '../../src/bot/reply.js';
@@ -12,6 +12,23 @@ export interface HandlerDeps {
   now: () => number;
   /** Awaited between acknowledging a request and answering it; see `take-turns.ts`. */
   turns: Turns;
+}
+
+/** Context key set once a listener of ours took the request (see {@link claimed}). */
+const CLAIMED = 'factdeskClaimed';
+
+/**
+ * Listener middleware put first on every listener: it marks the request as taken, so that the
+ * global middleware can tell a payload nobody listens to (an unknown command, a view
+ * submission, an event type not subscribed to) and log it once.
+ */
+export const claimed: Middleware<AnyMiddlewareArgs> = async ({ context, next }) => {
+  context[CLAIMED] = true;
+  await next();
+};
+
+export function wasClaimed(context: Context): boolean {
+  return context[CLAIMED] === true;
 }
 
 /** How a question reached the bot, for logs. */
@@ -37,6 +54,31 @@ export function teamOf(context: Context, fallback?: string): string {
 }
 
 /**
+ * Asks the core. An acknowledged question is always answered: when the core fails (a state
+ * store gone away, say), this logs why and resolves undefined, and the caller sends an apology.
+ */
+export async function askCore(deps: HandlerDeps, query: Query): Promise<Reply | undefined> {
+  try {
+    return await deps.bot.ask(query);
+  } catch (error) {
+    deps.logger.error(
+      {
+        platform: 'slack',
+        conversation: query.conversation,
+        err: error instanceof Error ? error.message : String(error),
+      },
+      'the core failed to answer; apologised',
+    );
+    return undefined;
+  }
+}
+
+/** A payload a listener cannot act on (a field it needs is missing): one warning, no reply. */
+export function ignoreMalformed(deps: HandlerDeps, source: Source, missing: string): void {
+  deps.logger.warn({ platform: 'slack', source, missing }, 'malformed slack payload ignored');
+}
+
+/**
  * One log line per answered message, written after delivery so the latency covers the round
  * trip to Slack. Ids, card, score and timing only: no question text, no payload, no token.
  */
@@ -44,7 +86,7 @@ export function logExchange(
   deps: HandlerDeps,
   source: Source,
   query: Query,
-  reply: Reply,
+  reply: Reply | undefined,
   startedAt: number,
 ): void {
   deps.logger.info(
@@ -52,7 +94,7 @@ export function logExchange(
       platform: 'slack',
       source,
       conversation: query.conversation,
-      ...replyFields(reply),
+      ...(reply ? replyFields(reply) : { reply: 'apology' }),
       latencyMs: Math.round(deps.now() - startedAt),
     },
     'answered',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiUrl, type ConfigIssue, optionalText } from '../../src/config.js';
+import { apiUrl, type ConfigIssue, integer, optionalText } from '../../src/config.js';
 import { ConfigError } from '../../src/errors.js';
 
 /** Slack's settings; `.env.example` lists and explains each one. */
@@ -14,6 +14,13 @@ export const slackSettings = z.object({
       .default('/ask'),
   ),
   SLACK_API_URL: apiUrl,
+  // HTTP mode: how much work one instance takes before it refuses more (docs/operations.md).
+  SLACK_MAX_CONNECTIONS: integer(1, 100_000, 256),
+  SLACK_MAX_PENDING: integer(1, 1_000_000, 500),
+  SLACK_MAX_LAG_MS: integer(10, 600_000, 500),
+  SLACK_STALE_AFTER_MS: integer(1000, 600_000, 2500),
+  SLACK_REQUEST_TIMEOUT_MS: integer(100, 600_000, 10_000),
+  SLACK_REPLAY_CAPACITY: integer(1000, 50_000_000, 400_000),
 });
 
 export type SlackSettings = Readonly<z.infer<typeof slackSettings>>;

@@ -3,7 +3,10 @@ import type { Pack } from '../../src/knowledge/types.js';
 import type { Explainer } from '../../src/tooling/explainer.js';
 
 export interface KbReport {
+  /** Broken packs: unsupported source sentences, cards past review. */
   problems: string[];
+  /** Example questions that do not route to their card with a margin; cards that compete. */
+  routing: string[];
   coverage: string[];
 }
 
@@ -21,6 +24,7 @@ export function sentencesOf(text: string): string[] {
 
 export function checkPacks(packs: readonly Pack[], explainer: Explainer, today: string): KbReport {
   const problems: string[] = [];
+  const routing: string[] = [];
   const coverage: string[] = [];
   for (const pack of packs) {
     let routed = 0;
@@ -38,13 +42,13 @@ export function checkPacks(packs: readonly Pack[], explainer: Explainer, today: 
         }
         const rival = first?.id === key ? second?.id : first?.id;
         if (rival) lost.set(rival, (lost.get(rival) ?? 0) + 1);
-        problems.push(
+        routing.push(
           `${key}: "${q}" ${first?.id === key ? `leads ${rival ?? 'nothing'} by only ${margin.toFixed(3)}` : `routes to ${first?.id ?? 'nothing'}`}`,
         );
       }
       for (const [rival, count] of lost) {
         if (count / card.questions.length > COMPETE_SHARE) {
-          problems.push(
+          routing.push(
             `${key} competes with ${rival}: ${count} of its ${card.questions.length} questions go there or nearly`,
           );
         }
@@ -61,5 +65,5 @@ export function checkPacks(packs: readonly Pack[], explainer: Explainer, today: 
         `${sentences.length - unsupported.length}/${sentences.length} source sentences supported`,
     );
   }
-  return { problems, coverage };
+  return { problems, routing, coverage };
 }

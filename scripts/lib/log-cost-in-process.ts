@@ -20,7 +20,8 @@ import { loadEvalSet } from './eval-set.js';
  */
 export async function logCostInProcess(target: LogTarget, rounds = 5, perRound = 2000) {
   const packs = loadPacks('knowledge');
-  const questions = loadEvalSet('tests/eval/test.yaml').map((i) => i.q);
+  // The questions `npm run load` sends.
+  const questions = loadEvalSet('tests/eval/stories/us-russia-prisoner-exchange/test.yaml').map((i) => i.q);
   const plain = createBot(packs);
   const writer = createExchangeWriter({
     store: createExchangeStore(target),

@@ -5,6 +5,7 @@ import { type BuildOptions, buildIndex, type MatchDoc, type MatchIndex } from '.
 import type { MatcherOptions } from '../matcher/defaults.js';
 import { type MatchResult, match } from '../matcher/match.js';
 import { englishBackground } from '../text/background.js';
+import { englishWordNet } from '../text/wordnet.js';
 
 /** The matcher's index over a set of packs, and the cards and subjects behind its keys. */
 export interface CardIndex {
@@ -20,24 +21,30 @@ export function cardDocs(packs: readonly Pack[]): MatchDoc[] {
       id: cardKey(pack.id, card.id),
       examples: [card.title, ...card.questions],
       keywords: card.aliases,
-      body: [card.answer],
+      // The answer and its source sentences carry every fact of the card.
+      body: [card.answer, ...card.source],
       ...(card.subject ? { subject: cardKey(pack.id, card.subject) } : {}),
     })),
   );
 }
 
 /**
- * How the packs' questions are read: their synonyms and name spellings, over everyday English.
- * Tools that index other texts the way the cards are indexed (the review tool, grouping asked
- * questions) build with the same.
+ * How the packs' questions are read: the pack's own vocabulary (its synonyms and the spellings
+ * of its subjects' names) over everyday English and its general synonyms. Tools that index other
+ * texts the way the cards are indexed (the review tool, grouping asked questions) build with the same.
  */
-export function languageOf(packs: readonly Pack[]): Pick<BuildOptions, 'synonyms' | 'background'> {
+export function languageOf(
+  packs: readonly Pack[],
+): Pick<BuildOptions, 'analyzer' | 'background' | 'wordnet'> {
   return {
-    synonyms: [
-      ...packs.flatMap((p) => p.synonyms),
-      ...packs.flatMap((p) => p.subjects.flatMap(nameVariants)),
-    ],
+    analyzer: {
+      synonyms: [
+        ...packs.flatMap((p) => p.synonyms),
+        ...packs.flatMap((p) => p.subjects.flatMap(nameVariants)),
+      ],
+    },
     background: englishBackground(),
+    wordnet: englishWordNet(),
   };
 }
 

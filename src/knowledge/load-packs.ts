@@ -49,6 +49,11 @@ export function loadVersionedPacks(dir: string): VersionedPack[] {
   return loaded;
 }
 
+/** Loads one pack file on its own (a story's pack kept outside the knowledge folder). */
+export function loadPackFile(file: string): Pack {
+  return loadVersionedPack(file).pack;
+}
+
 function loadVersionedPack(file: string): VersionedPack {
   const shown = relative(process.cwd(), file) || file;
   const text = readFileSync(file, 'utf8');

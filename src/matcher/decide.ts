@@ -11,8 +11,7 @@ export interface Decision {
 /** Applies the abstention threshold and picks suggestions. */
 export function decide(result: MatchResult, options: Readonly<MatcherOptions>): Decision {
   const [top, ...rest] = result.candidates;
-  const long = result.terms.length > options.longQuestionTerms;
-  if (!top || top.confidence < (long ? options.abstainBelowLong : options.abstainBelow)) {
+  if (!top || top.confidence < options.abstainBelow) {
     return {
       suggestions: result.candidates
         .filter((c) => c.confidence >= options.suggestAbove)

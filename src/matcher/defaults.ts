@@ -1,7 +1,8 @@
 /**
- * Tuning of the matcher, in one frozen object. Values were chosen with `npm run tune` on the
- * development questions (`tests/eval/dev.yaml`, `dev2.yaml`) and are reported against the
- * held-out test questions; change them only with `npm run eval` before and after.
+ * Tuning of the matcher, in one frozen object. The weights and the threshold searched by
+ * `npm run tune` were chosen there on the dev questions of every evaluation story
+ * (`tests/eval/stories/*`), the figures reported for them come from leave-one-story-out runs;
+ * change them only with `npm run tune` and `npm run eval` before and after.
  */
 export interface MatcherOptions {
   /** Weight of a term found in a card's examples, title or aliases. */
@@ -26,18 +27,40 @@ export interface MatcherOptions {
   commonWordFloor: number;
   /** Share of the rank given to the best single example question (the rest is coverage). */
   exampleSimilarityShare: number;
+  /**
+   * How docs with few example questions lean on their body: a doc with n example questions and
+   * aliases has its body terms gain k / (k + n) of the way to full weight, and with n examples
+   * per doc on average the closest example loses k / (k + n) of its say. 0: no difference
+   * between a pack's first day and its hundredth.
+   */
+  fewExamples: number;
+  /**
+   * Confidence multiplier when no example asks the question's type but the doc's body holds
+   * that kind of answer (a date for "when", a number for "how many").
+   */
+  answerTypeOnlyFit: number;
   /** Confidence multiplier when the question asks who/where/when/... and the card never answers that. */
   questionTypeMismatch: number;
   /** Confidence multiplier when a which/what question asks for something the doc never mentions. */
   askedForMismatch: number;
   /** Confidence multiplier when the question names a subject (a person, a thing) and the card is about another. */
   subjectMismatch: number;
+  /**
+   * Share of the confidence lost by a doc that leads the runner-up by nothing; it shrinks to
+   * nothing as the lead grows to {@link ambiguityLead}. Runners-up lose it all.
+   */
+  ambiguityPenalty: number;
+  /** A lead over the runner-up at which a doc is no longer a guess between two. */
+  ambiguityLead: number;
   /** Below this confidence the bot abstains. */
   abstainBelow: number;
-  /** A question with more terms than this is long (a paragraph): its own threshold applies. */
+  /** A question with more terms than this is long (a paragraph), its confidence raised. */
   longQuestionTerms: number;
-  /** The abstention threshold of long questions, whose chat words weigh on the confidence. */
-  abstainBelowLong: number;
+  /**
+   * Multiplier of a long question's confidence: its chat words weigh on the coverage, so the
+   * same evidence reads lower than in a short question. One threshold then serves both.
+   */
+  longQuestionBoost: number;
   /** Suggestions are offered when the runner-up is within this distance of the top candidate. */
   closeMargin: number;
   /** Most suggestions offered at once. */
@@ -53,6 +76,10 @@ export interface MatcherOptions {
   fuzzyMinLength: number;
   /** fuse.js threshold for candidate terms, before the edit-distance check. */
   fuseThreshold: number;
+  /** Credit of a word read through a WordNet synonym of a doc's word, against 1 for the word itself; 0 turns it off. */
+  relatedWordCredit: number;
+  /** WordNet synonyms are taken from this many of a word's most frequent senses. */
+  wordnetMaxSenses: number;
   /** Confidence multiplier per corrected edit, so a typo counts a little less than an exact term. */
   editPenalty: number;
   /**
@@ -79,21 +106,25 @@ export interface MatcherOptions {
 export const DEFAULT_MATCHER_OPTIONS: Readonly<MatcherOptions> = Object.freeze({
   exampleFieldWeight: 1,
   bodyFieldWeight: 0.5,
-  unknownTermWeight: 1,
+  unknownTermWeight: 0.7,
   unknownNameBoost: 1.5,
   contextKnownWeight: 0.6,
   contextUnknownWeight: 0.2,
   commonWordBits: 11,
   rareWordBits: 20,
-  focusCommonWordFloor: 1,
+  focusCommonWordFloor: 0.4,
   commonWordFloor: 0.2,
-  exampleSimilarityShare: 0.35,
-  questionTypeMismatch: 0.4,
-  subjectMismatch: 0.5,
+  exampleSimilarityShare: 0.5,
+  fewExamples: 2,
+  answerTypeOnlyFit: 0.8,
+  questionTypeMismatch: 0.3,
+  subjectMismatch: 0.7,
   askedForMismatch: 0.7,
-  abstainBelow: 0.45,
+  ambiguityPenalty: 0.2,
+  ambiguityLead: 0.15,
+  abstainBelow: 0.71,
   longQuestionTerms: 8,
-  abstainBelowLong: 0.35,
+  longQuestionBoost: 1,
   closeMargin: 0.06,
   maxSuggestions: 3,
   suggestAbove: 0.25,
@@ -101,6 +132,8 @@ export const DEFAULT_MATCHER_OPTIONS: Readonly<MatcherOptions> = Object.freeze({
   fuzzyMinLength: 4,
   fuseThreshold: 0.4,
   editPenalty: 0.08,
+  relatedWordCredit: 0.8,
+  wordnetMaxSenses: 2,
   classifierHalfShareAt: 90,
   classifierMinExamplesPerDoc: 40,
   classifierEpochs: 6,

@@ -1,4 +1,4 @@
-import type { QuestionType } from '../text/lexicon.js';
+import type { QuestionType } from '../text/english.js';
 import type { MatchIndex } from './build-index.js';
 import { learnedCandidates } from './doc-classifier.js';
 import { editDistance } from './edit-distance.js';
@@ -10,6 +10,8 @@ export interface QueryTerm {
   /** The known term it was read as (itself, or a typo correction); absent when no card knows it. */
   known?: string;
   edits: number;
+  /** How surely the term is the known one: 1 as typed, less for a typo or a WordNet synonym. */
+  strength: number;
   /** False when the term comes from the context around the question, not the question itself. */
   focus: boolean;
   /** How much the term counts: its rarity across cards, or a high weight when unknown. */
@@ -72,7 +74,7 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
   if (totalWeight === 0 && !terms.some((t) => t.known) && !index.classifier)
     return { ...base, candidates: [] };
 
-  const credit = (t: QueryTerm) => t.weight * (1 - options.editPenalty * t.edits);
+  const credit = (t: QueryTerm) => t.weight * t.strength;
   const covered = new Map<number, number>();
   const contextSeen = new Map<number, number>();
   for (const t of terms) {
@@ -105,14 +107,25 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
   );
   for (const d of learnedCandidates(learned)) if (!covered.has(d)) covered.set(d, 0);
 
-  const share = options.exampleSimilarityShare;
+  const share = index.exampleShare;
+  const lengthBoost = terms.length > options.longQuestionTerms ? options.longQuestionBoost : 1;
   const candidates: Candidate[] = [];
   for (const [d, weight] of covered) {
     const doc = index.docs[d];
     if (!doc) continue;
     const coverage = Math.min(1, weight / (totalWeight + (contextSeen.get(d) ?? 0) || 1));
     const exampleSimilarity = Math.min(1, bestExample.get(d) ?? 0);
-    const questionTypeFits = !questionType || doc.questionTypes.has(questionType);
+    // "Who is X?" is answered by the doc about X, whatever its examples ask.
+    const aboutNamed = doc.subject !== undefined && subjects.has(doc.subject);
+    const typeAsked =
+      !questionType || doc.questionTypes.has(questionType) || (questionType === 'who' && aboutNamed);
+    const typeAnswered = questionType !== undefined && doc.answerTypes.has(questionType);
+    const questionTypeFits = typeAsked || typeAnswered;
+    const typeFactor = typeAsked
+      ? 1
+      : typeAnswered
+        ? Math.max(options.answerTypeOnlyFit, options.questionTypeMismatch)
+        : options.questionTypeMismatch;
     // A doc fits the named subjects when it is about one of them or mentions each of them.
     const subjectFits =
       subjects.size === 0 ||
@@ -132,15 +145,29 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
       subjectFits,
       askedForFits,
       learned: probability,
-      confidence:
-        rank *
-        (questionTypeFits ? 1 : options.questionTypeMismatch) *
-        (subjectFits ? 1 : options.subjectMismatch) *
-        (askedForFits ? 1 : options.askedForMismatch),
+      confidence: Math.min(
+        1,
+        lengthBoost *
+          rank *
+          typeFactor *
+          (subjectFits ? 1 : options.subjectMismatch) *
+          (askedForFits ? 1 : options.askedForMismatch),
+      ),
       matchedTerms: terms.filter((t) => t.known && doc.terms.has(t.known)).map((t) => t.known as string),
     });
   }
   candidates.sort((a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id));
+  // A doc barely ahead of another is a guess between them: answering risks the wrong card.
+  const [first, second] = candidates;
+  // A classifier's probabilities already share out what is ambiguous: the penalty applies to
+  // the rest of the confidence only.
+  const penalty = options.ambiguityPenalty * (1 - index.classifierShare);
+  if (first && penalty > 0) {
+    const lead = first.confidence - (second?.confidence ?? 0);
+    const clear = Math.min(1, lead / options.ambiguityLead);
+    const factor = 1 - penalty * (1 - clear);
+    for (const c of candidates) c.confidence *= c === first ? factor : 1 - penalty;
+  }
   return { ...base, candidates: candidates.slice(0, limit) };
 }
 
@@ -148,6 +175,8 @@ function readTerms(index: MatchIndex, text: string): QueryTerm[] {
   const { options, background } = index;
   const seen = new Map<string, { surface: string; focus: boolean; proper: boolean }>();
   for (const t of index.analyzer.tokens(text)) {
+    // A word the wording implies ("how many" → number) counts only where a doc has it.
+    if (t.implied && !index.idf.has(t.term)) continue;
     const prior = seen.get(t.term);
     seen.set(t.term, {
       surface: prior?.surface ?? t.surface,
@@ -158,19 +187,43 @@ function readTerms(index: MatchIndex, text: string): QueryTerm[] {
   return [...seen].flatMap(([term, { surface, focus, proper }]): QueryTerm[] => {
     const scope = focus ? 1 : options.contextKnownWeight;
     const idf = index.idf.get(term);
-    if (idf !== undefined) return [{ typed: term, known: term, edits: 0, focus, weight: idf * scope }];
+    if (idf !== undefined)
+      return [{ typed: term, known: term, edits: 0, strength: 1, focus, weight: idf * scope }];
     const bits = background.bits(surface);
-    // "whaat", "wich": a mistyped function word carries no content.
-    if (bits >= options.correctAboveBits && isMistypedStopWord(surface)) return [];
-    const fix = bits >= options.correctAboveBits ? index.fuzzy.correct(term) : undefined;
-    // A typo may land on a synonym ("agnet" → agent); read it as that synonym's canonical term.
-    const known = fix && (index.idf.has(fix.term) ? fix.term : index.analyzer.synonyms.get(fix.term));
+    // "whaat", "wich", "befor": a mistyped function word carries no content.
+    if (
+      bits >= options.correctAboveBits &&
+      (isMistypedStopWord(surface) || index.analyzer.nearStopWord(surface))
+    )
+      return [];
+    const fix = bits >= options.correctAboveBits ? closest(index, term, surface) : undefined;
+    // A typo may land on a word as written or a synonym ("agnet" → agent); read it as its term.
+    const known = fix && index.spellingTerms.get(fix.term);
     // A capitalised word two edits from a term is more likely a name no card knows ("Navalny"
     // is not "naval") unless it is near a name the cards do know ("Gerskovitch").
     const nameMiss =
       proper && fix !== undefined && fix.edits > 1 && !(known && index.subjectTerms.has(known));
     if (fix && known && !nameMiss) {
-      return [{ typed: term, known, edits: fix.edits, focus, weight: (index.idf.get(known) ?? 0) * scope }];
+      const strength = 1 - options.editPenalty * fix.edits;
+      return [
+        {
+          typed: term,
+          known,
+          edits: fix.edits,
+          strength,
+          focus,
+          weight: (index.idf.get(known) ?? 0) * scope,
+        },
+      ];
+    }
+    // A word of the same meaning as a doc's word ("physician" for "doctor"), by WordNet.
+    const related = index.wordnet?.lemmas(surface).find((lemma) => index.relatedTerms.has(lemma));
+    const relatedTerm = related && index.relatedTerms.get(related);
+    if (relatedTerm && !proper) {
+      const weight = (index.idf.get(relatedTerm) ?? 0) * scope;
+      return [
+        { typed: term, known: relatedTerm, edits: 0, strength: options.relatedWordCredit, focus, weight },
+      ];
     }
     // Unknown: key content if the word is rare in English, mostly filler if it is common.
     const rarity =
@@ -184,11 +237,20 @@ function readTerms(index: MatchIndex, text: string): QueryTerm[] {
       {
         typed: term,
         edits: 0,
+        strength: 0,
         focus,
         weight: options.unknownTermWeight * index.maxIdf * share * unknownScope,
       },
     ];
   });
+}
+
+/** The known spelling nearest the word as typed or as stemmed, fewest edits first. */
+function closest(index: MatchIndex, term: string, surface: string) {
+  const fromTerm = index.fuzzy.correct(term);
+  const fromSurface = surface === term ? undefined : index.fuzzy.correct(surface);
+  if (!fromSurface) return fromTerm;
+  return !fromTerm || fromSurface.edits < fromTerm.edits ? fromSurface : fromTerm;
 }
 
 // Words typed in nearly every question, so a near miss of one is almost surely that word.

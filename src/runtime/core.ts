@@ -116,7 +116,10 @@ export function createCore(config: CoreConfig, logger: Logger, options: CoreOpti
     stores,
     services: [
       state,
-      ...(exchangeLog ? [exchangeLog] : []),
+      // Its stop takes a time limit of its own (writing what waits), not the adapters' give-up signal.
+      ...(exchangeLog
+        ? [{ name: exchangeLog.name, start: () => exchangeLog.start(), stop: () => exchangeLog.stop() }]
+        : []),
       ...(config.KNOWLEDGE_WATCH ? [reloader.watcher] : []),
     ],
     ...(exchangeLog ? { exchangeLog } : {}),

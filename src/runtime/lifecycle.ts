@@ -97,11 +97,14 @@ export async function run(options: RunOptions): Promise<number> {
   log.info({ reason }, 'shutting down');
 
   health.drain();
+  // Aborted when the timeout or a second signal gives up: adapters log what they leave unfinished.
+  const giveUp = new AbortController();
   // Listening again: a second signal while draining means "now".
   let force: (signal: NodeJS.Signals) => void = () => {};
   const forced = new Promise<number>((resolve) => {
     force = (signal) => {
       log.warn({ signal }, 'second signal: exiting without waiting');
+      giveUp.abort();
       resolve(EXIT.forced);
     };
   });
@@ -113,6 +116,7 @@ export async function run(options: RunOptions): Promise<number> {
   const timedOut = new Promise<number>((resolve) => {
     timer = setTimeout(() => {
       log.error({ timeoutMs: shutdownTimeoutMs }, 'shutdown timed out; work still in flight is lost');
+      giveUp.abort();
       resolve(EXIT.failed);
     }, shutdownTimeoutMs);
   });
@@ -122,7 +126,7 @@ export async function run(options: RunOptions): Promise<number> {
     const results = await Promise.allSettled(
       adapters.map(async (adapter) => {
         health.platform(adapter.name, 'stopping');
-        await adapter.stop();
+        await adapter.stop(giveUp.signal);
         health.platform(adapter.name, 'stopped');
       }),
     );

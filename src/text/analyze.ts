@@ -1,6 +1,44 @@
-import { ASKED_FOR, QUESTION_TYPES, type QuestionType, STOP_WORDS, SYNONYMS } from './lexicon.js';
+import { createNearMissIndex, type NearMissIndex } from '../matcher/near-miss.js';
+import {
+  ASKED_FOR,
+  IRREGULAR_FORMS,
+  NUMBER_WORDS,
+  QUESTION_TYPES,
+  type QuestionType,
+  STOP_WORDS,
+} from './english.js';
 import { normalize } from './normalize.js';
 import { stem } from './stem.js';
+
+/**
+ * The word lists an analyser reads text with, as minisearch takes its tokenizer and stop words:
+ * English defaults for what holds in any English text, and the domain's own synonyms (a pack's,
+ * or none for a benchmark).
+ */
+export interface AnalyzerOptions {
+  /** Function words and chat filler: dropped. */
+  stopWords: ReadonlySet<string>;
+  /** Groups of words or phrases read as their first word. */
+  synonyms: ReadonlyArray<ReadonlyArray<string>>;
+  /** Forms the stemmer cannot reach → their base word ("sought" → "seek"). */
+  irregularForms: ReadonlyMap<string, string>;
+  /** Number words → their value, so "sixteen" meets "16". */
+  numberWords: ReadonlyMap<string, number>;
+  /** The wording that marks each kind of question, tried in order on normalised text. */
+  questionTypes: Readonly<Record<QuestionType, RegExp>>;
+  /** Patterns whose first group names what a which/what question asks for. */
+  askedFor: readonly RegExp[];
+}
+
+/** What every English text may be read with; no synonyms, which belong to a domain. */
+export const ENGLISH: Readonly<AnalyzerOptions> = Object.freeze({
+  stopWords: STOP_WORDS,
+  synonyms: [],
+  irregularForms: IRREGULAR_FORMS,
+  numberWords: NUMBER_WORDS,
+  questionTypes: QUESTION_TYPES,
+  askedFor: ASKED_FOR,
+});
 
 /**
  * Turns text into the terms the matcher compares: normalised, stop words dropped, stemmed,
@@ -16,6 +54,8 @@ export interface Token {
   focus: boolean;
   /** Capitalised inside its sentence, as names are ("Australia", "Scholz"). */
   proper: boolean;
+  /** Implied by the wording ("how many" → number), not typed: no evidence against any doc. */
+  implied?: boolean;
 }
 
 export interface Analyzer {
@@ -28,26 +68,34 @@ export interface Analyzer {
   askedFor(text: string): string[];
   /** The kind of answer a question asks for, if its wording says. */
   questionType(text: string): QuestionType | undefined;
+  /** A word one edit from a stop word of five letters or more ("befor", "peple"): a typo of it. */
+  nearStopWord(word: string): boolean;
 }
 
-export function createAnalyzer(extraSynonyms: ReadonlyArray<ReadonlyArray<string>> = []): Analyzer {
-  const groups = [...SYNONYMS, ...extraSynonyms];
+export function createAnalyzer(given: Partial<AnalyzerOptions> = {}): Analyzer {
+  const { stopWords, synonyms, irregularForms, numberWords, questionTypes, askedFor } = {
+    ...ENGLISH,
+    ...given,
+  };
+  const base = (word: string) => stem(irregularForms.get(word) ?? word);
   // The question type carries "how long"/"how much"; left in, "long" would match "long sought".
   const phrases = new Map<string, string>([
     ['how long', ' '],
     ['how much', ' '],
-    ['how many', ' number '],
+    // Upper case marks a word the question implies rather than says (text is lower case by now):
+    // it helps a card whose examples say "number of", and counts for nothing when no card does.
+    ['how many', ' NUMBER '],
   ]);
   const words = new Map<string, string>();
-  for (const group of groups) {
+  for (const group of synonyms) {
     const head = normalize(group[0] ?? '');
-    const canonical = canonicalOf(head);
+    const canonical = base(head);
     for (const entry of group) {
       const norm = normalize(entry);
       // A phrase becomes the group's head word, which is then stemmed and folded like any word.
       if (norm.includes(' ')) {
         if (!phrases.has(norm)) phrases.set(norm, ` ${head} `);
-      } else if (norm && !words.has(stem(norm))) words.set(stem(norm), canonical);
+      } else if (norm && !words.has(base(norm))) words.set(base(norm), canonical);
     }
   }
   // One pass over the text with every phrase, longest first so "prison term" wins over "prison".
@@ -59,16 +107,33 @@ export function createAnalyzer(extraSynonyms: ReadonlyArray<ReadonlyArray<string
   const analyse = (text: string, focus: boolean, out: Token[]): Token[] => {
     const proper = properNouns(text);
     const s = normalize(text).replace(phrasePattern, (phrase) => phrases.get(phrase) ?? phrase);
-    for (const token of s.split(' ')) {
-      if (!token || STOP_WORDS.has(token)) continue;
-      const stemmed = stem(token);
-      out.push({ term: words.get(stemmed) ?? stemmed, surface: token, focus, proper: proper.has(token) });
+    for (const token of readNumbers(s.split(' '), numberWords)) {
+      if (!token || stopWords.has(token)) continue;
+      const implied = token === token.toUpperCase() && /[A-Z]/.test(token);
+      const word = implied ? token.toLowerCase() : token;
+      const stemmed = base(word);
+      out.push({
+        term: words.get(stemmed) ?? stemmed,
+        surface: word,
+        focus,
+        proper: proper.has(word),
+        ...(implied ? { implied } : {}),
+      });
     }
     return out;
   };
 
+  let nearStop: NearMissIndex | undefined;
   return {
     synonyms: words,
+    nearStopWord(word) {
+      if (word.length < 4 || stopWords.has(word)) return false;
+      nearStop ??= createNearMissIndex(
+        [...stopWords].filter((w) => w.length >= 5),
+        () => 1,
+      );
+      return nearStop.within(word, 1).length > 0;
+    },
     terms: (text) => analyse(text, true, []).map((t) => t.term),
     tokens(text) {
       const sentences = splitSentences(text);
@@ -80,7 +145,7 @@ export function createAnalyzer(extraSynonyms: ReadonlyArray<ReadonlyArray<string
     },
     askedFor(text) {
       const focus = normalize(focusOf(splitSentences(text)).join(' '));
-      return ASKED_FOR.flatMap((pattern) => {
+      return askedFor.flatMap((pattern) => {
         const span = pattern.exec(focus)?.[1];
         return span ? analyse(span, true, []).map((t) => t.term) : [];
       });
@@ -88,7 +153,7 @@ export function createAnalyzer(extraSynonyms: ReadonlyArray<ReadonlyArray<string
     questionType(text) {
       // Only the asking sentence says what is asked: "a thriller where…" in the context does not.
       const s = normalize(focusOf(splitSentences(text)).join(' '));
-      for (const [type, pattern] of Object.entries(QUESTION_TYPES) as Array<[QuestionType, RegExp]>) {
+      for (const [type, pattern] of Object.entries(questionTypes) as Array<[QuestionType, RegExp]>) {
         if (pattern.test(s)) return type;
       }
       return undefined;
@@ -122,6 +187,44 @@ function splitSentences(text: string): string[] {
     .filter(Boolean);
 }
 
-function canonicalOf(word: string): string {
-  return stem(normalize(word));
+/**
+ * Number words as digits: "twenty four" → "24", "two hundred" → "200", "sixteen" → "16".
+ * "one" counts only inside a compound ("twenty one"); alone it is a pronoun as often as not.
+ */
+export function readNumbers(words: readonly string[], numberWords: ReadonlyMap<string, number>): string[] {
+  const out: string[] = [];
+  let total = 0;
+  let current = 0;
+  let inNumber = false;
+  const flush = () => {
+    if (inNumber) out.push(String(total + current));
+    total = 0;
+    current = 0;
+    inNumber = false;
+  };
+  for (const word of words) {
+    const value =
+      word === 'one' && inNumber && current % 100 >= 20 && current % 10 === 0 ? 1 : numberWords.get(word);
+    if (value === undefined) {
+      flush();
+      out.push(word);
+    } else if (value === 100) {
+      current = (current || 1) * 100;
+      inNumber = true;
+    } else if (value === 1000) {
+      total += (current || 1) * 1000;
+      current = 0;
+      inNumber = true;
+    } else if (inNumber && current % 100 >= 20 && current % 10 === 0 && value < 10) {
+      current += value;
+    } else if (inNumber && current > 0 && current % 100 === 0 && value < 100) {
+      current += value;
+    } else {
+      flush();
+      current = value;
+      inNumber = true;
+    }
+  }
+  flush();
+  return out;
 }

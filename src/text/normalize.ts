@@ -1,4 +1,22 @@
-import { CONTRACTIONS } from './lexicon.js';
+import { CONTRACTIONS } from './english.js';
+
+// Latin letters that are not a base letter plus an accent, so NFD leaves them whole ("Andøya",
+// "Sigurðsson", "Łódź", "Straße"): spelled as English keyboards type them.
+const LETTERS: Readonly<Record<string, string>> = Object.freeze({
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+  ŧ: 't',
+  ŋ: 'ng',
+});
+const LETTER_PATTERN = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'g');
 
 // Acronyms that collide with a stop word once lower-cased ("US" vs "us"), mapped before case is lost.
 const CASED_ACRONYMS: ReadonlyArray<[RegExp, string]> = [
@@ -18,6 +36,7 @@ export function normalize(input: string): string {
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
+    .replace(LETTER_PATTERN, (letter) => LETTERS[letter] ?? letter)
     .replace(/[‘’‛′`´]/g, "'");
   s = s.replace(/\b([a-z]+)'([a-z]+)\b/g, (whole, stem: string, tail: string) => {
     const expanded = CONTRACTIONS[`${stem}'${tail}`];

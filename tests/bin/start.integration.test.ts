@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChildApp, startChildApp } from '../../scripts/lib/child-app.js';
 import { BOT_TOKEN, type FakeSlack, startFakeSlack } from '../adapters/slack/support/fake-slack.js';
 import { slashCommand, uid } from '../adapters/slack/support/payloads.js';
+import { NO_LAG_SHEDDING } from '../adapters/slack/support/settings.js';
 import { postCommand, SIGNING_SECRET } from '../adapters/slack/support/signed-request.js';
 import { track } from '../support/children.js';
 
@@ -32,7 +33,7 @@ afterAll(async () => {
   rmSync(cwd, { recursive: true, force: true });
 });
 
-describe.concurrent('bin/start.ts', () => {
+describe.concurrent('bin/start.ts', { timeout: 60_000 }, () => {
   it('exits 1 on a bad setting, naming it without printing its value', async () => {
     const secret = 'xoxq-this-is-not-a-bot-token-7f3a9';
     const app = start({ SLACK_BOT_TOKEN: secret, SLACK_SIGNING_SECRET: 's' }, { cwd });
@@ -53,6 +54,7 @@ describe.concurrent('bin/start.ts', () => {
       {
         SLACK_BOT_TOKEN: BOT_TOKEN,
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        ...NO_LAG_SHEDDING,
         SLACK_API_URL: fake.apiUrl,
         PORT: '0',
         LOG_LEVEL: 'info',

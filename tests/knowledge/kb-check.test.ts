@@ -54,7 +54,7 @@ describe('checkPacks', () => {
   const report = checkPacks([base], createExplainer([base]), '2026-01-01');
 
   it('reports a question that does not route to its card with a margin', () => {
-    expect(report.problems.some((p) => p.includes('"who keeps the lighthouse"'))).toBe(true);
+    expect(report.routing.some((p) => p.includes('"who keeps the lighthouse"'))).toBe(true);
   });
 
   it('reports a source sentence no card supports', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex, type MatchDoc } from '../../src/matcher/build-index.js';
 import { decide } from '../../src/matcher/decide.js';
 import { match } from '../../src/matcher/match.js';
+import { parseSenseIndex } from '../../src/text/wordnet.js';
 
 // A tiny made-up domain, so these tests pin the matcher's behaviour, not the bundled cards.
 const DOCS: MatchDoc[] = [
@@ -60,9 +61,64 @@ describe('match', () => {
   });
 
   it('does not read a capitalised unknown name as a term two edits away', () => {
-    const naval = buildIndex([{ id: 'navy', examples: ['naval officer', 'who served in the navy'] }]);
+    const naval = buildIndex([{ id: 'navy', examples: ['naval officer', 'who served in the navy'] }], {
+      analyzer: { synonyms: [['navy', 'naval']] },
+    });
     expect(match(naval, 'Who is Navalny?').terms.find((t) => t.typed === 'navalny')?.known).toBeUndefined();
     expect(match(naval, 'who is navalny').terms.find((t) => t.typed === 'navalny')?.known).toBe('navy');
+  });
+
+  it('corrects a typo against words as written in the docs, not only their stems', () => {
+    const result = match(index, 'lighthouse heigth');
+    expect(result.terms.find((t) => t.typed === 'heigth')).toMatchObject({ known: 'height', edits: 1 });
+  });
+
+  it('drops a mistyped function word instead of counting it as content', () => {
+    const typed = match(index, 'lighthouse height befor');
+    expect(typed.terms.map((t) => t.typed)).toEqual(
+      match(index, 'lighthouse height').terms.map((t) => t.typed),
+    );
+  });
+
+  it('reads a WordNet synonym of a doc word as that word, with less credit', () => {
+    const wordnet = parseSenseIndex(
+      ['lanky%3:00:00:: 02385102 1 0', 'tall%3:00:00:: 02385102 1 5'].join('\n'),
+    );
+    const withWordNet = buildIndex(DOCS, { subjects: SUBJECTS, wordnet });
+    const term = match(withWordNet, 'how lanky is the lighthouse').terms.find((t) => t.typed === 'lanky');
+    expect(term).toMatchObject({ known: 'tall', strength: withWordNet.options.relatedWordCredit });
+    expect(match(withWordNet, 'how lanky is the lighthouse').candidates[0]?.id).toBe('lighthouse-height');
+    const off = buildIndex(DOCS, { subjects: SUBJECTS, wordnet, options: { relatedWordCredit: 0 } });
+    expect(match(off, 'how lanky is the lighthouse').terms.find((t) => t.typed === 'lanky')?.known).toBe(
+      undefined,
+    );
+  });
+
+  it('takes the kind of answer from the body when no example asks it', () => {
+    const when = match(index, 'When was Moreau sentenced').candidates.find((c) => c.id === 'moreau-sentence');
+    expect(when?.questionTypeFits).toBe(false);
+    const dated = buildIndex(
+      DOCS.map((d) =>
+        d.id === 'moreau-sentence' ? { ...d, body: ['Moreau was sentenced on 3 May 2021.'] } : d,
+      ),
+      { subjects: SUBJECTS },
+    );
+    const fits = match(dated, 'When was Moreau sentenced').candidates.find((c) => c.id === 'moreau-sentence');
+    expect(fits?.questionTypeFits).toBe(true);
+  });
+
+  it('lowers the confidence of a doc that barely leads another', () => {
+    const q = 'lighthouse';
+    const plain = buildIndex(DOCS, { subjects: SUBJECTS, options: { ambiguityPenalty: 0 } });
+    const wary = buildIndex(DOCS, {
+      subjects: SUBJECTS,
+      options: { ambiguityPenalty: 0.5, ambiguityLead: 0.2 },
+    });
+    const [a, b] = match(plain, q).candidates;
+    const lead = (a?.confidence ?? 0) - (b?.confidence ?? 0);
+    expect(lead).toBeLessThan(0.2);
+    const expected = (a?.confidence ?? 0) * (1 - 0.5 * (1 - lead / 0.2));
+    expect(match(wary, q).candidates[0]?.confidence).toBeCloseTo(expected, 6);
   });
 
   it('counts words no doc knows against every doc', () => {
@@ -148,15 +204,22 @@ describe('decide', () => {
     expect(strict.suggestions.length).toBeLessThanOrEqual(index.options.maxSuggestions);
   });
 
-  it('holds long questions to their own threshold', () => {
-    const short = match(index, 'lighthouse height');
-    const long = {
-      ...short,
-      terms: Array.from({ length: 12 }, () => short.terms[0]).filter((t) => t !== undefined),
-    };
-    const options = { ...index.options, abstainBelow: 1.01, abstainBelowLong: 0.01, longQuestionTerms: 8 };
-    expect(decide(short, options).answer).toBeUndefined();
-    expect(decide(long, options).answer?.id).toBe(short.candidates[0]?.id);
+  it('raises the confidence of long questions, whose chat words weigh on it', () => {
+    const q =
+      'My aunt, my cousin and my grandfather argued over dinner in the garden all evening about this: the lighthouse height?';
+    const plain = buildIndex(DOCS, {
+      subjects: SUBJECTS,
+      options: { longQuestionBoost: 1, ambiguityPenalty: 0 },
+    });
+    const boosted = buildIndex(DOCS, {
+      subjects: SUBJECTS,
+      options: { longQuestionBoost: 1.5, ambiguityPenalty: 0 },
+    });
+    const before = match(plain, q).candidates[0]?.confidence ?? 0;
+    expect(match(plain, q).terms.length).toBeGreaterThan(plain.options.longQuestionTerms);
+    expect(match(boosted, q).candidates[0]?.confidence).toBeCloseTo(Math.min(1, before * 1.5), 6);
+    const short = match(plain, 'lighthouse height').candidates[0]?.confidence;
+    expect(match(boosted, 'lighthouse height').candidates[0]?.confidence).toBe(short);
   });
 
   it('answers above the threshold and suggests only close runners-up', () => {

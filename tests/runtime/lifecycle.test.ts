@@ -116,6 +116,35 @@ describe('run', () => {
     expect(await second).toBe(EXIT.forced);
   });
 
+  it('aborts the signal it gave each adapter when it gives up, before it resolves, so adapters can log what they leave', async () => {
+    const seen: string[] = [];
+    const stuck: Adapter = {
+      name: 'stuck',
+      start: async () => {},
+      // Never finishes by itself; says what it leaves when told the shutdown gave up.
+      stop: (signal) =>
+        new Promise<void>((resolve) => {
+          signal?.addEventListener('abort', () => {
+            seen.push('left unanswered: r1');
+            resolve();
+          });
+        }),
+    };
+    const signals = new EventEmitter();
+    const running = run({
+      adapters: [stuck],
+      health: createHealth(),
+      logger: memoryLogger().logger,
+      signals,
+      shutdownTimeoutMs: 30,
+    });
+    await tick();
+    signals.emit('SIGTERM');
+    const code = await running;
+    expect(code).toBe(EXIT.failed);
+    expect(seen).toEqual(['left unanswered: r1']);
+  });
+
   it('stops what had started when an adapter fails to start, and rejects', async () => {
     const events: string[] = [];
     const health = createHealth();

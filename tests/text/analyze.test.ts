@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { createAnalyzer } from '../../src/text/analyze.js';
+import { createAnalyzer, ENGLISH, readNumbers } from '../../src/text/analyze.js';
 
-const analyzer = createAnalyzer();
+// A domain's own synonyms, given as a pack gives them.
+const analyzer = createAnalyzer({
+  synonyms: [
+    ['exchange', 'swap', 'trade', 'deal'],
+    ['release', 'free', 'freed', 'let go'],
+    ['imprison', 'jail', 'jailed', 'imprisoned'],
+    ['leader', 'in charge'],
+    ['accuse', 'charged'],
+  ],
+});
 
 describe('analyzer', () => {
   it('drops stop words and chat filler', () => {
     expect(analyzer.terms('Could you please tell me who is Krasikov?')).toEqual(['krasikov']);
   });
 
-  it('folds domain synonyms onto one term', () => {
+  it('folds the synonyms it is given onto one term, phrases included', () => {
     const [swap] = analyzer.terms('swap');
     expect(analyzer.terms('trade')).toEqual([swap]);
     expect(analyzer.terms('deal')).toEqual([swap]);
@@ -16,16 +25,35 @@ describe('analyzer', () => {
     expect(analyzer.terms('jailed')).toEqual(analyzer.terms('imprisoned'));
     expect(analyzer.terms('let go')).toEqual(analyzer.terms('freed'));
     expect(analyzer.terms('released')).toEqual(analyzer.terms('freed'));
-  });
-
-  it('reads "in charge of" as leadership, not as a charge', () => {
-    expect(analyzer.terms('who is in charge of Russia')).not.toContain(analyzer.terms('charged')[0]);
     expect(analyzer.terms('who is in charge of Russia')).toContain(analyzer.terms('leader')[0]);
+    expect(analyzer.terms('who is in charge of Russia')).not.toContain(analyzer.terms('charged')[0]);
   });
 
-  it('adds synonym groups of a pack', () => {
-    const withPack = createAnalyzer([['vimpel', 'alpha group']]);
-    expect(withPack.terms('alpha group')).toEqual(withPack.terms('vimpel'));
+  it('knows no synonyms of its own: English defaults hold no domain words', () => {
+    const plain = createAnalyzer();
+    expect(ENGLISH.synonyms).toEqual([]);
+    expect(plain.terms('swap')).not.toEqual(plain.terms('trade'));
+    expect(plain.terms('jailed')).not.toEqual(plain.terms('imprisoned'));
+  });
+
+  it('reads irregular forms as their base word and number words as digits', () => {
+    const plain = createAnalyzer();
+    expect(plain.terms('sought')).toEqual(plain.terms('seeking'));
+    expect(plain.terms('children')).toEqual(plain.terms('child'));
+    expect(plain.terms('sixteen years')).toEqual(plain.terms('16 years'));
+    expect(plain.terms('twenty-four prisoners')).toEqual(plain.terms('24 prisoners'));
+  });
+
+  it.each([
+    ['twenty four', ['24']],
+    ['two hundred fifty', ['250']],
+    ['three thousand people', ['3000', 'people']],
+    ['twenty one', ['21']],
+    ['which one', ['which', 'one']],
+    ['two three', ['2', '3']],
+    ['a dozen eggs', ['a', '12', 'eggs']],
+  ])('reads the numbers of "%s"', (text, words) => {
+    expect(readNumbers(text.split(' '), ENGLISH.numberWords)).toEqual(words);
   });
 
   it.each([

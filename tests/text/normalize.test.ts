@@ -12,6 +12,7 @@ describe('normalize', () => {
     ['The U.S. and Russia', 'the usa and russia'],
     ['us and them', 'us and them'],
     ['24,000 people', '24000 people'],
+    ['Andøya, Sigurðsson, Łódź, Straße, Æsir', 'andoya sigurdsson lodz strasse aesir'],
   ])('%s → %s', (input, expected) => {
     expect(normalize(input)).toBe(expected);
   });

@@ -14,7 +14,7 @@ import { createLogger } from '../../../src/log.js';
 import { createCore } from '../../../src/runtime/core.js';
 import { createExplainer } from '../../../src/tooling/explainer.js';
 import { loadEvalSet } from '../eval-set.js';
-import { evaluate } from '../evaluate.js';
+import { type EvalReport, evaluate } from '../evaluate.js';
 import { addQuestion } from './add-question.js';
 import { readLog } from './read-log.js';
 import { buildReport } from './report.js';
@@ -38,13 +38,15 @@ export interface Tally {
   declined: number;
 }
 
+/** One held-out set as `npm run eval` reports it: in scope right / wrong / declined, out of scope declined. */
 export interface HeldOut {
   set: string;
   inScope: number;
   right: number;
   wrong: number;
+  declined: number;
   outOfScope: number;
-  abstained: number;
+  oosDeclined: number;
 }
 
 export interface LoopFigures {
@@ -60,6 +62,12 @@ export interface LoopFigures {
   heldOut: Array<{ before: HeldOut; after: HeldOut }>;
 }
 
+/** A held-out question set: its name in reports and its file. */
+export interface HeldOutSet {
+  name: string;
+  file: string;
+}
+
 /**
  * The learning loop, end to end, on a copy of the knowledge: each declined question is asked as a
  * reader would (through the core, with the exchange log on SQLite), the reader picks the right
@@ -69,7 +77,11 @@ export interface LoopFigures {
 export async function measureLoop(options: {
   knowledgeDir: string;
   questions: readonly DeclinedQuestion[];
-  evalSets: readonly string[];
+  /**
+   * Sets nobody tuned on, asked with the whole knowledge folder loaded (as `npm run eval` runs the
+   * bundled story) before and after the proposals are accepted.
+   */
+  heldOutSets: readonly HeldOutSet[];
 }): Promise<LoopFigures> {
   const work = mkdtempSync(join(tmpdir(), 'factdesk-loop-'));
   try {
@@ -130,11 +142,11 @@ export async function measureLoop(options: {
 
     const after = createBot(loadPacks(knowledgeDir));
     const heldOut = [];
-    for (const set of options.evalSets) {
-      const items = loadEvalSet(set);
+    for (const set of options.heldOutSets) {
+      const items = loadEvalSet(set.file);
       heldOut.push({
-        before: heldOutOf(set, await evaluate(before, items)),
-        after: heldOutOf(set, await evaluate(after, items)),
+        before: heldOutOf(set.name, await evaluate(before, items, 'before')),
+        after: heldOutOf(set.name, await evaluate(after, items, 'after')),
       });
     }
     return {
@@ -178,15 +190,7 @@ async function tally(
   return result;
 }
 
-function heldOutOf(set: string, report: Awaited<ReturnType<typeof evaluate>>): HeldOut {
-  // A miss that got a card is a wrong answer; one that got no card is a decline.
-  const wrong = report.misses.filter((m) => !m.got.startsWith('(')).length;
-  return {
-    set,
-    inScope: report.inScope,
-    right: report.inScopeRight,
-    wrong,
-    outOfScope: report.outOfScope,
-    abstained: report.abstained,
-  };
+function heldOutOf(set: string, report: EvalReport): HeldOut {
+  const { inScope, right, wrong, declined, outOfScope, oosDeclined } = report;
+  return { set, inScope, right, wrong, declined, outOfScope, oosDeclined };
 }

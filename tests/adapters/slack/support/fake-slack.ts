@@ -19,6 +19,8 @@ export interface ApiCall {
 export interface ResponsePost {
   id: string;
   body: Record<string, unknown>;
+  /** When it arrived, `performance.now()` of this process (the load tool times answers by it). */
+  at: number;
 }
 
 export interface FakeSlack {
@@ -67,10 +69,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const url = req.url ?? '/';
     if (url.startsWith('/response/')) {
       const id = url.slice('/response/'.length);
-      responses.push({ id, body: JSON.parse(raw) as Record<string, unknown> });
+      responses.push({ id, body: JSON.parse(raw) as Record<string, unknown>, at: performance.now() });
       await held.get(id);
       // An expired response_url, as Slack answers after 30 minutes or 5 uses.
       if (id.startsWith('expired')) return send(res, 404, 'expired_url', 'text/plain');
+      // Slack failing once on its side: the first post to a `flaky…` url gets a 503.
+      if (id.startsWith('flaky') && responses.filter((r) => r.id === id).length === 1) {
+        return send(res, 503, 'service_unavailable', 'text/plain');
+      }
       return send(res, 200, 'ok', 'text/plain');
     }
     if (!url.startsWith('/api/')) return send(res, 404, 'not found', 'text/plain');

@@ -4,9 +4,13 @@ import type { Bot } from '../../../../src/bot/port.js';
 import { readConfig } from '../../../../src/config.js';
 import type { Logger } from '../../../../src/log.js';
 import { BOT_TOKEN, type FakeSlack } from './fake-slack.js';
+import { NO_LAG_SHEDDING } from './settings.js';
 import { SIGNING_SECRET } from './signed-request.js';
 
-/** The Slack adapter in HTTP mode on a free loopback port, against the fake Web API; started. */
+/**
+ * The Slack adapter in HTTP mode on a free loopback port, against the fake Web API; started. No
+ * shedding for lag (see `settings.ts`): these tests are about answers, not load.
+ */
 export async function startHttpAdapter(
   bot: Bot,
   fake: FakeSlack,
@@ -14,7 +18,10 @@ export async function startHttpAdapter(
 ): Promise<{ adapter: SlackAdapter; url: string }> {
   const adapter = createSlackAdapter({
     bot,
-    config: readConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET }, [slackPlatform]),
+    config: readConfig(
+      { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, ...NO_LAG_SHEDDING },
+      [slackPlatform],
+    ),
     logger,
     clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
     listen: { port: 0, host: '127.0.0.1' },

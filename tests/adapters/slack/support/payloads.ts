@@ -18,6 +18,8 @@ export function slashCommand(fields: {
   channel?: string;
   user?: string;
   command?: string;
+  /** Slack's id of the command; the adapter names an unanswered request by it. */
+  triggerId?: string;
 }): Record<string, string> {
   return {
     token: 'legacy-verification-token',
@@ -32,7 +34,7 @@ export function slashCommand(fields: {
     api_app_id: 'A0APP',
     is_enterprise_install: 'false',
     response_url: fields.responseUrl,
-    trigger_id: '1.2.3',
+    trigger_id: fields.triggerId ?? '1.2.3',
   };
 }
 

