@@ -39,15 +39,10 @@ export interface Tally {
 }
 
 /** One held-out set as `npm run eval` reports it: in scope right / wrong / declined, out of scope declined. */
-export interface HeldOut {
-  set: string;
-  inScope: number;
-  right: number;
-  wrong: number;
-  declined: number;
-  outOfScope: number;
-  oosDeclined: number;
-}
+export type HeldOut = { set: string } & Pick<
+  EvalReport,
+  'inScope' | 'right' | 'wrong' | 'declined' | 'outOfScope' | 'oosDeclined'
+>;
 
 export interface LoopFigures {
   /** Fixture questions the pack declines now: the set measured. */
