@@ -29,10 +29,12 @@ runTool(askCli, async (args) => {
 
   loadDotEnv();
   const config = readConfig();
-  // State stays in-process: one run's follow-ups are its own, whatever REDIS_URL says.
+  // State stays in-process: one run's follow-ups are its own, whatever REDIS_URL says. It keeps no
+  // exchange log: it is a tool, not a user.
   const { bot } = createCore(config, createLogger(config.LOG_LEVEL ?? 'warn'), {
     unlimited: [CONSOLE],
     sharedState: false,
+    logExchanges: false,
   });
   const explainer = values.explain
     ? createExplainer(loadPacks(config.KNOWLEDGE_DIR), { maxQuestionLength: config.MAX_QUESTION_LENGTH })

@@ -17,6 +17,10 @@
  *   --instances N   instances behind a round-robin proxy, sharing Redis (default 1)
  *   --redis         state in Redis with one instance too (see scripts/lib/load-target.ts)
  *
+ * `LOAD_EXCHANGE_LOG=on|off|postgres` chooses the app's exchange log (default on: SQLite in a
+ * temporary DATA_DIR; postgres: a schema of the run's own on DATABASE_URL), removed afterwards;
+ * see scripts/lib/exchange-log-env.ts. `npm run load:log-cost` compares off and on.
+ *
  * `--phase steady|sweep|sigterm|sigterm-held` runs one; by default all four run (about 7 minutes),
  * which is what the README reports. `--json` prints one JSON object. Exits 0 when every phase met
  * its targets. The machine's load average is printed with the figures: on a shared machine they
@@ -28,6 +32,7 @@ import { cpus, loadavg } from 'node:os';
 import { readCommandLine } from '../src/runtime/cli.js';
 import { startFakeSlack } from '../tests/adapters/slack/support/fake-slack.js';
 import { loadEvalSet } from './lib/eval-set.js';
+import { exchangeLogEnv } from './lib/exchange-log-env.js';
 import { percentile as percentileOf } from './lib/latency.js';
 import { checkLoadValues, loadCli } from './lib/load-cli.js';
 import { type LoadTarget, startLoadTarget } from './lib/load-target.js';
@@ -100,6 +105,8 @@ const questions = loadEvalSet('tests/eval/stories/us-russia-prisoner-exchange/te
   (item) => item.q,
 );
 let nextIndex = 0;
+// The exchange log on (SQLite in a temporary directory), off, or on PostgreSQL: LOAD_EXCHANGE_LOG.
+const exchangeLog = exchangeLogEnv();
 const fake = await startFakeSlack();
 const machine = {
   cpus: cpus().length,
@@ -107,10 +114,10 @@ const machine = {
   node: process.version,
   loadAverageAtStart: loadavg().map((l) => Math.round(l * 100) / 100),
 };
-const report: Record<string, unknown> = { machine };
+const report: Record<string, unknown> = { machine, exchangeLog: exchangeLog.mode };
 let passed = true;
 const lines: string[] = [
-  `machine: ${machine.cpus} × ${machine.cpu}, node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}`,
+  `machine: ${machine.cpus} × ${machine.cpu}, node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}; exchange log ${exchangeLog.mode}`,
 ];
 const say = (line: string) => {
   lines.push(line);
@@ -128,6 +135,7 @@ try {
   }
 } finally {
   await fake.close();
+  await exchangeLog.cleanup();
   clearTimeout(deadline);
 }
 report.loadAverageAtEnd = loadavg().map((l) => Math.round(l * 100) / 100);
@@ -138,7 +146,7 @@ process.exitCode = passed ? 0 : 1;
 
 /** A fresh Factdesk in Slack HTTP mode, ready: one instance, or several behind a proxy (`--instances`). */
 async function startApp(): Promise<{ app: LoadTarget; base: string }> {
-  const app = await startLoadTarget(args, slackHttpEnv(fake));
+  const app = await startLoadTarget(args, slackHttpEnv(fake, exchangeLog.env));
   return { app, base: app.base };
 }
 

@@ -48,6 +48,24 @@ const coreSettings = z.object({
   SHUTDOWN_TIMEOUT_MS: integer(0, 600_000, 10_000),
   PORT: optionalText.pipe(port.default(3000)),
   HEALTH_PORT: optionalText.pipe(port.optional()),
+  // The exchange log (src/exchange-log/): what was asked, how it was answered, feedback.
+  LOG_EXCHANGES: optionalText.pipe(z.stringbool().default(true)),
+  LOG_QUESTIONS: optionalText.pipe(z.stringbool().default(true)),
+  LOG_RETENTION_DAYS: integer(1, 3650, 30),
+  LOG_HASH_KEY: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  DATA_DIR: optionalText.pipe(z.string().default('./data')),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
+  DATABASE_SCHEMA: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
+      .default('public'),
+  ),
   // Shared state (docs/operations.md, "Several instances and Redis"): Redis when REDIS_URL is set.
   REDIS_URL: optionalText.pipe(
     z.url({ protocol: /^rediss?$/, error: 'expected redis://host:port or rediss://host:port' }).optional(),
@@ -62,8 +80,11 @@ const coreSettings = z.object({
   REDIS_TIMEOUT_MS: integer(10, 60_000, 500),
 });
 
-/** The core's secret settings: a Redis URL may carry a password. */
-const CORE_SECRETS = ['REDIS_URL'] as const;
+/**
+ * The core's secret settings: a Redis or database URL may carry a password, and the hash key is
+ * what keeps stored user hashes from being matched to user ids by guessing.
+ */
+const CORE_SECRETS = ['REDIS_URL', 'DATABASE_URL', 'LOG_HASH_KEY'] as const;
 
 /** The core's settings: knowledge, limits, operations. */
 export type CoreConfig = Readonly<z.infer<typeof coreSettings>>;

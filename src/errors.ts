@@ -112,3 +112,22 @@ export const knowledgeMessages = {
   sourceFileMissing: (file: string) => `source file ${file} does not exist`,
   badDate: () => 'expected a date as YYYY-MM-DD',
 } as const;
+
+/** Why `npm run review -- --add` refuses a question; tests assert on these texts. */
+export const reviewMessages = {
+  badTarget: (target: string) =>
+    `--to "${target}" is not <pack>/<card> (ids are lower-case letters, digits and dashes)`,
+  noPack: (pack: string, packs: readonly string[]) =>
+    `no pack "${pack}" in the knowledge (packs: ${packs.join(', ')})`,
+  noCard: (pack: string, card: string, near: readonly string[]) =>
+    `no card "${card}" in pack "${pack}"${near.length > 0 ? ` (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)` : ''}`,
+  emptyQuestion: () => 'the question is empty',
+  longQuestion: (max: number) => `the question is over ${max} characters`,
+  wouldSteal: (question: string, other: string, confidence: number, lead: number, target: string) =>
+    `"${question}" is already answered by ${other} (confidence ${confidence.toFixed(2)}, ${lead.toFixed(2)} ahead of ${target}); ` +
+    `adding it to ${target} would take it from that card. If that answer is wrong for it, change ${other} first.`,
+  stillElsewhere: (question: string, target: string, where: string) =>
+    `even as an example question of ${target}, "${question}" would ${where}; the pack is left as it was`,
+  breaksOthers: (target: string, problems: readonly string[]) =>
+    `adding it to ${target} would break what kb:check checks:\n  ${problems.join('\n  ')}`,
+} as const;

@@ -126,9 +126,11 @@ describe('readConfig', () => {
 });
 
 describe('secret settings', () => {
-  it("are the core's (a Redis URL may carry a password) and the ones the platforms declare", () => {
+  it("are the core's (URLs that may carry a password, the hash key) and the ones the platforms declare", () => {
     expect([...SECRETS].sort()).toEqual([
+      'DATABASE_URL',
       'DISCORD_TOKEN',
+      'LOG_HASH_KEY',
       'REDIS_URL',
       'SLACK_APP_TOKEN',
       'SLACK_BOT_TOKEN',

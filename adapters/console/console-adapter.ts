@@ -4,6 +4,7 @@ import type { Query } from '../../src/bot/query.js';
 import type { CardChoice, Reply } from '../../src/bot/reply.js';
 import { type Logger, replyFields } from '../../src/log.js';
 import type { Adapter, Terminal } from '../../src/platform.js';
+import { createConsoleFeedback } from './feedback.js';
 import { choicesAfter, readPick } from './pick.js';
 import { printable, renderText, wrapText } from './render.js';
 
@@ -69,6 +70,8 @@ export function createConsoleAdapter({
       const conversation = `console-${process.pid}`;
       const asker = { user: 'console', conversation, platform: CONSOLE };
       let choices: CardChoice[] = [];
+      // `+`/`-` rate the last answer; a number's pick names the reply it came from.
+      const feedback = createConsoleFeedback(bot, asker);
       if (interactive) {
         logs?.interject((print) => {
           if (!prompting || closed) return print();
@@ -96,7 +99,10 @@ export function createConsoleAdapter({
         const pick = readPick(line, choices);
         if (pick && 'outOfRange' in pick) return pick.outOfRange;
         const query: Query = pick
-          ? { ...asker, intent: { pack: pick.choice.pack, card: pick.choice.card } }
+          ? {
+              ...asker,
+              intent: { pack: pick.choice.pack, card: pick.choice.card, ...fromOf(feedback.pickedFrom) },
+            }
           : { ...asker, text: line };
         const startedAt = performance.now();
         try {
@@ -111,6 +117,7 @@ export function createConsoleAdapter({
             'answered',
           );
           choices = choicesAfter(choices, reply);
+          feedback.seen(reply);
           return reply;
         } catch (error) {
           logger?.error(
@@ -122,6 +129,15 @@ export function createConsoleAdapter({
       };
       const answer = async (line: string) => {
         if (!interactive && !line.trim()) return;
+        const rated = await feedback.rate(line);
+        if (rated !== undefined) {
+          write(printable(rated));
+          if (interactive) {
+            write('');
+            prompt();
+          }
+          return;
+        }
         const reply = await replyTo(line);
         if (reply) show(reply);
         else write('Sorry, something went wrong on my side. Please ask again.');
@@ -152,4 +168,8 @@ export function createConsoleAdapter({
       rl?.close();
     },
   };
+}
+
+function fromOf(exchange: string | undefined): { from?: string } {
+  return exchange ? { from: exchange } : {};
 }

@@ -25,14 +25,16 @@ export function conversationId(guildId: string | null, channelId: string): strin
   return `discord:${guildId ?? 'dm'}:${channelId}`;
 }
 
+/** `shared` when the reply is posted where others see it (a server channel): each may vote on it. */
 export function discordQuery(
   asked: Asked,
-  where: { userId: string; guildId: string | null; channelId: string },
+  where: { userId: string; guildId: string | null; channelId: string; shared?: boolean },
 ): Query {
   return {
     ...asked,
     user: where.userId,
     conversation: conversationId(where.guildId, where.channelId),
     platform: DISCORD,
+    shared: where.shared === true,
   };
 }

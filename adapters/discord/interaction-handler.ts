@@ -8,6 +8,7 @@ import { respondToAutocomplete } from './autocomplete.js';
 import { commandNames, questionOption } from './commands.js';
 import { discordQuery, discordQuestion } from './conversation.js';
 import { parseCardCustomId } from './custom-id.js';
+import { answerReasonForm, answerVoteButton, isFeedbackCustomId } from './feedback.js';
 import { elapsed, errorFields } from './log-fields.js';
 import { renderReply } from './render-embed.js';
 import { interactionReplyOptions } from './reply-options.js';
@@ -52,6 +53,10 @@ export function createInteractionHandler({ bot, logger }: InteractionHandlerOpti
         }
         const query = queryOf(interaction, commandAsks(interaction));
         await send(interaction, `/${interaction.commandName}`, query, await bot.ask(query), started);
+      } else if (interaction.isButton() && isFeedbackCustomId(interaction.customId)) {
+        await answerVoteButton(interaction, bot, logger);
+      } else if (interaction.isModalSubmit()) {
+        await answerReasonForm(interaction, bot, logger);
       } else if (interaction.isButton()) {
         const card = parseCardCustomId(interaction.customId);
         if (!card) {
@@ -88,5 +93,7 @@ function queryOf(interaction: Answerable, asked: Asked): Query {
     guildId: interaction.guildId,
     // Interactions always carry a channel; the user id is a stable stand-in should one not.
     channelId: interaction.channelId ?? interaction.user.id,
+    // Answers are posted for the channel to see (misses only to the asker, with no votes).
+    shared: interaction.guildId !== null,
   });
 }

@@ -30,6 +30,7 @@ export function createMessageHandler({ bot, logger }: MessageHandlerOptions) {
         userId: message.author.id,
         guildId: message.guildId,
         channelId: message.channelId,
+        shared: inGuild,
       });
       const result = await bot.ask(query);
       const options = messageReplyOptions(renderReply(result));

@@ -14,6 +14,7 @@ import {
   staleNote,
 } from '../../src/bot/reply.js';
 import { cardCustomId } from './custom-id.js';
+import { feedbackRow } from './feedback.js';
 import { limits, truncate } from './limits.js';
 // Card text is plain text: `*`, `_` or `~` in it must show as typed, not as formatting.
 import { escapeMarkdown } from './markdown.js';
@@ -33,20 +34,28 @@ export interface DiscordReply {
 /** Renders any reply within Discord's limits; see `limits.ts`. Pure. */
 export function renderReply(reply: Reply): DiscordReply {
   switch (reply.kind) {
-    case 'answer':
+    case 'answer': {
+      // 👍/👎 take the last of the five rows when the answer has an exchange id.
+      const feedback = reply.exchange ? [feedbackRow(reply.exchange)] : [];
+      const cards = cardButtons([...reply.suggestions, ...reply.related], reply.card, reply.exchange);
       return {
         embeds: [answerEmbed(reply)],
-        components: cardButtons([...reply.suggestions, ...reply.related], reply.card),
+        components: [...cards.slice(0, limits.rows - feedback.length), ...feedback],
         ephemeral: false,
       };
+    }
     case 'no-match':
       return {
         embeds: [fitEmbed({ description: escapeMarkdown(reply.text) })],
-        components: cardButtons(reply.suggestions),
+        components: cardButtons(reply.suggestions, undefined, reply.exchange),
         ephemeral: true,
       };
     case 'builtin':
-      return { embeds: [builtinEmbed(reply)], components: cardButtons(reply.suggestions), ephemeral: false };
+      return {
+        embeds: [builtinEmbed(reply)],
+        components: cardButtons(reply.suggestions, undefined, reply.exchange),
+        ephemeral: false,
+      };
     case 'invalid':
       return {
         content: truncate(escapeMarkdown(reply.text), limits.content),
@@ -107,11 +116,15 @@ function bullets(lines: readonly string[]): string {
  * One button per card, at most 5 to a row and 5 rows. A card appears once (Discord rejects a
  * message with two equal custom ids), and never the card just answered.
  */
-export function cardButtons(choices: readonly CardChoice[], answered?: CardChoice): ButtonRow[] {
-  const seen = new Set<string>(answered ? [cardCustomId(answered) ?? ''] : []);
+export function cardButtons(
+  choices: readonly CardChoice[],
+  answered?: CardChoice,
+  from?: string,
+): ButtonRow[] {
+  const seen = new Set<string>(answered ? [cardCustomId(answered, from) ?? ''] : []);
   const buttons: APIButtonComponentWithCustomId[] = [];
   for (const choice of choices) {
-    const customId = cardCustomId(choice);
+    const customId = cardCustomId(choice, from);
     if (!customId || seen.has(customId)) continue;
     seen.add(customId);
     buttons.push({

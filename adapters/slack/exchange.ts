@@ -34,9 +34,12 @@ export function wasClaimed(context: Context): boolean {
 /** How a question reached the bot, for logs. */
 export type Source = 'command' | 'mention' | 'dm' | 'card' | 'share';
 
-/** Builds a Slack `Query`; the conversation id comes from `conversation.ts`. */
-export function slackQuery(asked: Asked, user: string, conversation: string): Query {
-  return { ...asked, user, conversation, platform: SLACK };
+/**
+ * Builds a Slack `Query`; the conversation id comes from `conversation.ts`. `shared` when the
+ * reply is posted where others see it (a channel thread), so that each of them may vote on it.
+ */
+export function slackQuery(asked: Asked, user: string, conversation: string, shared = false): Query {
+  return { ...asked, user, conversation, platform: SLACK, shared };
 }
 
 /** `Query.platform` of Slack's queries: the descriptor's name. */

@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import type { CardRef } from '../../src/knowledge/card-key.js';
+import type { CardPick } from '../../src/bot/query.js';
 import { CARD_ACTION_PATTERN, decodeCardRef, SHARE_ACTION_ID } from './card-action.js';
 import {
   directConversation,
@@ -44,12 +44,16 @@ export function registerActions(app: App, deps: HandlerDeps): void {
       if (!ref) return;
       const startedAt = deps.now();
       const place = placeOf(body, teamOf(context, body.team?.id));
-      const query = slackQuery({ intent: ref }, body.user.id, place.conversation);
+      // Posted where others see it (a channel thread, not a DM): each of them may vote on it.
+      const shared = place.kind === 'public' && !isDirectChannel(place.channel);
+      const query = slackQuery({ intent: ref }, body.user.id, place.conversation, shared);
       const reply = await askCore(deps, query);
-      const message = reply ? renderReply(reply, { shareable: reply.kind === 'answer' }) : apologyMessage();
       if (place.kind === 'public') {
-        await postReply(client, place.channel, place.threadTs, reply ? renderReply(reply) : message);
+        await postReply(client, place.channel, place.threadTs, reply ? renderReply(reply) : apologyMessage());
       } else {
+        const message = reply
+          ? renderReply(reply, { shareable: reply.kind === 'answer', feedback: 'buttons' })
+          : apologyMessage();
         await withRetries(() => respond({ response_type: 'ephemeral', replace_original: false, ...message }));
       }
       logExchange(deps, 'card', query, reply, startedAt);
@@ -63,10 +67,12 @@ export function registerActions(app: App, deps: HandlerDeps): void {
     if (!ref) return;
     const startedAt = deps.now();
     const channel = channelOf(body) ?? 'unknown-channel';
+    // A share is no pick: whatever `from` the button carried stays out of the log.
     const query = slackQuery(
-      { intent: ref },
+      { intent: { pack: ref.pack, card: ref.card } },
       body.user.id,
       personalConversation(teamOf(context, body.team?.id), channel, body.user.id),
+      true,
     );
     // The card is answered afresh rather than copied from the message: the button carries only
     // its id (values hold 2,000 characters), and the channel gets the card as it stands now.
@@ -75,7 +81,7 @@ export function registerActions(app: App, deps: HandlerDeps): void {
       const message = reply ? renderReply(reply) : apologyMessage();
       await withRetries(() => respond({ response_type: 'ephemeral', replace_original: false, ...message }));
     } else {
-      const shared = renderReply(reply, { sharedBy: body.user.id });
+      const shared = renderReply(reply, { sharedBy: body.user.id, feedback: 'buttons' });
       await withRetries(() => respond({ response_type: 'in_channel', replace_original: false, ...shared }));
       // Deleted only once the public copy is out, so that a failed share leaves the button to retry.
       await respond({ delete_original: true });
@@ -93,7 +99,7 @@ async function cardClicked(
   source: 'card' | 'share',
   action: ButtonAction,
   body: ButtonClick,
-): Promise<CardRef | undefined> {
+): Promise<CardPick | undefined> {
   const ref = readRef(deps, action);
   if (!ref) return undefined;
   if (typeof body.user?.id !== 'string') {
@@ -104,7 +110,7 @@ async function cardClicked(
   return ref;
 }
 
-function readRef(deps: HandlerDeps, action: ButtonAction): CardRef | undefined {
+function readRef(deps: HandlerDeps, action: ButtonAction): CardPick | undefined {
   const ref = decodeCardRef(action.value);
   if (!ref) deps.logger.warn({ platform: 'slack', action: action.action_id }, 'unreadable button value');
   return ref;

@@ -39,6 +39,7 @@ export function registerCommand(app: App, command: string, deps: HandlerDeps): v
       ? renderReply(reply, {
           ...(cmd.text?.trim() ? { question: cmd.text } : {}),
           shareable: reply.kind === 'answer',
+          feedback: 'buttons',
         })
       : apologyMessage();
     await withRetries(() => respond({ response_type: 'ephemeral', ...message }));

@@ -34,6 +34,7 @@ export function registerMessages(app: App, deps: HandlerDeps): void {
       slackQuestion(typeof event.text === 'string' ? event.text : '', context.botUserId),
       event.user,
       threadConversation(teamOf(context, body.team_id), event.channel, threadTs),
+      true,
     );
     const reply = await askCore(deps, query);
     await postReply(client, event.channel, threadTs, reply ? renderReply(reply) : apologyMessage());

@@ -10,6 +10,7 @@ import {
 import { type CardRef, cardKey } from '../../src/knowledge/card-key.js';
 import { CARD_ACTION_PREFIX, encodeCardRef, SHARE_ACTION_ID } from './card-action.js';
 import { escapeMrkdwn, mrkdwn, mrkdwnLink, truncate } from './escape.js';
+import { type FeedbackStyle, feedbackBlock } from './feedback-blocks.js';
 import { SLACK_LIMITS } from './limits.js';
 
 type KnownBlock = types.KnownBlock;
@@ -28,6 +29,8 @@ export interface RenderOptions {
   shareable?: boolean;
   /** Credits the user who shared an answer into the channel. */
   sharedBy?: string;
+  /** How 👍/👎 are shown under an answer with an exchange id; see `feedback-blocks.ts`. */
+  feedback?: FeedbackStyle;
 }
 
 /** Longest echo of a question and longest card title, so the answer keeps most of a section. */
@@ -39,7 +42,7 @@ const TITLE_MAX = 300;
  * Slack limit in {@link SLACK_LIMITS} holds for any reply, however long its texts or lists.
  */
 export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage {
-  const buttons = buttonMaker();
+  const buttons = buttonMaker(reply.exchange);
   const blocks: KnownBlock[] = [];
   if (options.question !== undefined && reply.kind !== 'builtin') {
     blocks.push(context([`*You asked:* ${mrkdwn(options.question, ECHO_MAX)}`]));
@@ -74,6 +77,7 @@ function answerBlocks(reply: AnswerReply, options: RenderOptions, buttons: Butto
   blocks.push(citationBlock(reply.citation));
   const share = options.shareable ? buttons.share(reply.card) : undefined;
   if (share) blocks.push({ type: 'actions', elements: [share] });
+  if (reply.exchange) blocks.push(feedbackBlock(reply.exchange, options.feedback ?? 'context-actions'));
   const shown = new Set([key(reply.card)]);
   const fresh = (choices: CardChoice[]) =>
     choices.filter((c) => {
@@ -128,17 +132,26 @@ interface ButtonMaker {
   share(choice: CardChoice): Button | undefined;
 }
 
-/** Action ids must be unique within a message, hence one counter per rendered message. */
-function buttonMaker(): ButtonMaker {
+/**
+ * Action ids must be unique within a message, hence one counter per rendered message. Card
+ * buttons carry the exchange of the reply they are on, `from`; the share button does not (a share
+ * is not a pick).
+ */
+function buttonMaker(from: string | undefined): ButtonMaker {
   let next = 0;
-  const button = (actionId: string, label: string, choice: CardChoice): Button | undefined => {
-    const value = encodeCardRef(choice);
+  const button = (
+    actionId: string,
+    label: string,
+    choice: CardChoice,
+    pickedFrom?: string,
+  ): Button | undefined => {
+    const value = encodeCardRef(choice, pickedFrom);
     if (value === undefined) return undefined;
     // plain_text is shown as typed, never parsed, so it is cut but not escaped.
     return { type: 'button', action_id: actionId, text: plain(label), value };
   };
   return {
-    card: (choice) => button(`${CARD_ACTION_PREFIX}:${next++}`, choice.title, choice),
+    card: (choice) => button(`${CARD_ACTION_PREFIX}:${next++}`, choice.title, choice, from),
     share: (choice) => {
       const b = button(SHARE_ACTION_ID, 'Share in channel', choice);
       return b && { ...b, style: 'primary' };

@@ -14,6 +14,7 @@ import { dedupeEvents, EVENT_RETRY_WINDOW_MS } from './dedupe.js';
 import { wasClaimed } from './exchange.js';
 import { registerActions } from './handle-actions.js';
 import { registerCommand } from './handle-command.js';
+import { registerFeedback } from './handle-feedback.js';
 import { registerMessages } from './handle-messages.js';
 import { createSlackReceiver, describe, REPLAY_WINDOW_MS } from './http-receiver.js';
 import { createSlackHttpServer, type SlackHttpServer } from './http-server.js';
@@ -117,6 +118,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   registerCommand(app, config.SLACK_COMMAND, deps);
   registerMessages(app, deps);
   registerActions(app, deps);
+  registerFeedback(app, deps);
   app.error(async (error) => {
     // The message only: Web API errors carry the response body, which may quote the request.
     logger.error({ platform: 'slack', code: error.code, err: error.message }, 'slack listener failed');

@@ -10,7 +10,7 @@ const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).
 /** Factdesk started through its real entry point, `bin/start.ts`, as a child process. */
 export interface ChildApp {
   child: ChildProcess;
-  /** Every stderr line so far (the JSON logs, or a plain fatal line). */
+  /** Every stderr line so far (JSON logs, the terminal chat's readable ones, or a plain fatal line). */
   readonly logs: string[];
   /** Every stdout line so far (the console chat). */
   readonly output: string[];
@@ -54,14 +54,8 @@ export function startChildApp(
     child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
   });
 
-  const parse = (line: string): Record<string, unknown> | undefined => {
-    try {
-      const value: unknown = JSON.parse(line);
-      return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  const parse = (line: string): Record<string, unknown> | undefined =>
+    jsonObject(line) ?? readableLogLine(line);
 
   return {
     child,
@@ -104,4 +98,23 @@ export function startChildApp(
       return code;
     },
   };
+}
+
+function jsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A log line as the terminal chat prints it (src/runtime/terminal-log.ts):
+ * `[12:04:31] INFO: knowledge reloaded {"packs":…}`, read back into `{ msg, ...fields }`.
+ */
+function readableLogLine(line: string): Record<string, unknown> | undefined {
+  const m = /^\[\d\d:\d\d:\d\d\] [A-Z]+: (.*?)(?: (\{.*\}))?$/.exec(line);
+  if (!m) return undefined;
+  return { ...(m[2] ? jsonObject(m[2]) : {}), msg: m[1] };
 }

@@ -4,6 +4,7 @@ import { type ConversationStore, inProcessConversations } from '../state/convers
 import { topicGroups } from './builtins.js';
 import { buildCardIndex } from './card-index.js';
 import { createQuestionCompleter } from './complete.js';
+import { unrecordedFeedback } from './feedback.js';
 import type { Bot } from './port.js';
 import { createResponder, type ResponderOptions } from './respond.js';
 
@@ -39,5 +40,7 @@ export function createBot(packs: readonly Pack[], options: BotOptions = {}): Bot
     },
     complete,
     topics: () => topics,
+    // Votes are the exchange log's (`logged-bot.ts`); a bot alone keeps none.
+    feedback: unrecordedFeedback,
   };
 }

@@ -1,7 +1,7 @@
 import { cardKey, packOfKey } from '../knowledge/card-key.js';
 import { nameVariants } from '../knowledge/name-variants.js';
 import type { Card, Pack } from '../knowledge/types.js';
-import { buildIndex, type MatchDoc, type MatchIndex } from '../matcher/build-index.js';
+import { type BuildOptions, buildIndex, type MatchDoc, type MatchIndex } from '../matcher/build-index.js';
 import type { MatcherOptions } from '../matcher/defaults.js';
 import { type MatchResult, match } from '../matcher/match.js';
 import { englishBackground } from '../text/background.js';
@@ -28,10 +28,15 @@ export function cardDocs(packs: readonly Pack[]): MatchDoc[] {
   );
 }
 
-/** Built once per set of packs (at start and on every reload); read-only afterwards. */
-export function buildCardIndex(packs: readonly Pack[], matcher?: Partial<MatcherOptions>): CardIndex {
-  const index = buildIndex(cardDocs(packs), {
-    // The pack's own vocabulary: its synonyms and the spellings of its subjects' names.
+/**
+ * How the packs' questions are read: the pack's own vocabulary (its synonyms and the spellings
+ * of its subjects' names) over everyday English and its general synonyms. Tools that index other
+ * texts the way the cards are indexed (the review tool, grouping asked questions) build with the same.
+ */
+export function languageOf(
+  packs: readonly Pack[],
+): Pick<BuildOptions, 'analyzer' | 'background' | 'wordnet'> {
+  return {
     analyzer: {
       synonyms: [
         ...packs.flatMap((p) => p.synonyms),
@@ -40,6 +45,13 @@ export function buildCardIndex(packs: readonly Pack[], matcher?: Partial<Matcher
     },
     background: englishBackground(),
     wordnet: englishWordNet(),
+  };
+}
+
+/** Built once per set of packs (at start and on every reload); read-only afterwards. */
+export function buildCardIndex(packs: readonly Pack[], matcher?: Partial<MatcherOptions>): CardIndex {
+  const index = buildIndex(cardDocs(packs), {
+    ...languageOf(packs),
     subjects: packs.flatMap((p) =>
       p.subjects.map((s) => ({ id: cardKey(p.id, s.id), names: [s.name, ...s.aliases], general: s.general })),
     ),

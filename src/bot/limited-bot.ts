@@ -29,6 +29,8 @@ export function withRateLimit(bot: Bot, limiter: RateLimiter, options: RateLimit
     },
     complete: (typed, limit) => bot.complete(typed, limit),
     topics: () => bot.topics(),
+    // A vote costs no answer; the log's buffer bounds what a flood of them can take.
+    feedback: (vote) => bot.feedback(vote),
   };
 }
 

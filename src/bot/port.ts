@@ -1,3 +1,4 @@
+import type { FeedbackReceipt, Vote } from './feedback.js';
 import type { Query } from './query.js';
 import type { Reply, TopicGroup } from './reply.js';
 
@@ -22,4 +23,10 @@ export interface Bot {
   complete(typed: string, limit: number): string[];
   /** Every pack's cards by subject, as the `topics` reply lists them; current after reloads. */
   topics(): readonly TopicGroup[];
+  /**
+   * Records a 👍 or 👎 on an answer, named by the exchange id its reply carried. Never rejects
+   * and never waits for storage: the vote is checked (the answer exists; the voter saw it) and
+   * written with the exchange log, later. The receipt's text is what the voter is shown.
+   */
+  feedback(vote: Vote): Promise<FeedbackReceipt>;
 }

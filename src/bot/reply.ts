@@ -22,8 +22,17 @@ export interface TopicGroup {
   cards: CardChoice[];
 }
 
+/** Every reply the exchange log kept carries the id of its exchange. */
+export interface Logged {
+  /**
+   * Id of the logged exchange: feedback on an answer and picks of its buttons name it. Absent
+   * when no log is kept (`LOG_EXCHANGES=false`), and then adapters show no feedback buttons.
+   */
+  exchange?: string;
+}
+
 /** A fact card answered the question. */
-export interface AnswerReply {
+export interface AnswerReply extends Logged {
   kind: 'answer';
   card: CardChoice;
   /** The card's answer, plain text, exactly as written in the pack. */
@@ -38,7 +47,7 @@ export interface AnswerReply {
 }
 
 /** No card fits well enough: the bot says so and offers what it can answer. */
-export interface NoMatchReply {
+export interface NoMatchReply extends Logged {
   kind: 'no-match';
   text: string;
   confidence: number;
@@ -46,7 +55,7 @@ export interface NoMatchReply {
 }
 
 /** Help, topics, greetings and other replies that do not come from a card. */
-export interface BuiltinReply {
+export interface BuiltinReply extends Logged {
   kind: 'builtin';
   intent: BuiltinIntent;
   text: string;
@@ -61,7 +70,7 @@ export interface BuiltinReply {
  * The input could not be taken as a question (empty, too long), or its asker has asked too
  * often lately. Adapters render every reason the same way, by `text`.
  */
-export interface InvalidReply {
+export interface InvalidReply extends Logged {
   kind: 'invalid';
   reason: 'empty' | 'too-long' | 'rate-limited';
   text: string;

@@ -20,6 +20,7 @@ export function createBotHolder(initial: Bot): BotHolder {
     ask: (query) => current.ask(query),
     complete: (typed, limit) => current.complete(typed, limit),
     topics: () => current.topics(),
+    feedback: (vote) => current.feedback(vote),
     swap(next) {
       current = next;
     },

@@ -1,9 +1,12 @@
 import { createBot } from '../bot/bot.js';
 import { withRateLimit } from '../bot/limited-bot.js';
+import { withExchangeLog } from '../bot/logged-bot.js';
 import { parsePackScope, unknownScopedPacks } from '../bot/pack-scope.js';
 import type { Bot } from '../bot/port.js';
 import type { CoreConfig } from '../config.js';
 import { ConfigError } from '../errors.js';
+import { createExchangeLog, type ExchangeLogOptions } from '../exchange-log/exchange-log.js';
+import type { ExchangeWriter } from '../exchange-log/writer.js';
 import { loadVersionedPacks } from '../knowledge/load-packs.js';
 import type { Pack } from '../knowledge/types.js';
 import type { Logger } from '../log.js';
@@ -23,6 +26,8 @@ export interface Core {
   stores: StateStores;
   /** Started before the adapters, stopped after them. */
   services: Service[];
+  /** The exchange log, when one is kept (`LOG_EXCHANGES`). */
+  exchangeLog?: ExchangeWriter;
 }
 
 export interface CoreOptions {
@@ -37,6 +42,9 @@ export interface CoreOptions {
   unlimited?: readonly string[];
   /** False keeps state in-process even with `REDIS_URL` set (one-shot tools, the terminal chat). */
   sharedState?: boolean;
+  /** Keep the exchange log; `LOG_EXCHANGES` by default. `ask` keeps none: it is a tool, not a user. */
+  logExchanges?: boolean;
+  exchangeLog?: ExchangeLogOptions;
 }
 
 /**
@@ -93,11 +101,27 @@ export function createCore(config: CoreConfig, logger: Logger, options: CoreOpti
   // Started first (connecting to Redis, a bounded wait), stopped last (services stop in reverse
   // order), once no adapter can ask any more.
   const state: Service = { name: 'state', start: () => stores.start(), stop: () => stores.close() };
+  const limited = withRateLimit(holder, stores.limiter, { exempt: options.unlimited ?? [] });
+  // Stopped after the adapters, so that the exchanges of the last replies are written.
+  const exchangeLog =
+    (options.logExchanges ?? config.LOG_EXCHANGES)
+      ? createExchangeLog(config, logger, options.exchangeLog)
+      : undefined;
   return {
-    bot: withRateLimit(holder, stores.limiter, { exempt: options.unlimited ?? [] }),
+    bot: exchangeLog
+      ? withExchangeLog(limited, exchangeLog, { logQuestions: config.LOG_QUESTIONS, now })
+      : limited,
     health,
     reloader,
     stores,
-    services: [state, ...(config.KNOWLEDGE_WATCH ? [reloader.watcher] : [])],
+    services: [
+      state,
+      // Its stop takes a time limit of its own (writing what waits), not the adapters' give-up signal.
+      ...(exchangeLog
+        ? [{ name: exchangeLog.name, start: () => exchangeLog.start(), stop: () => exchangeLog.stop() }]
+        : []),
+      ...(config.KNOWLEDGE_WATCH ? [reloader.watcher] : []),
+    ],
+    ...(exchangeLog ? { exchangeLog } : {}),
   };
 }

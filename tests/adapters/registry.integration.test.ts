@@ -1,4 +1,7 @@
 import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { PLATFORMS } from '../../adapters/registry.js';
@@ -51,10 +54,12 @@ describe('the platform registry', () => {
       },
     });
     const chat = room('registry-test');
+    const dataDir = mkdtempSync(join(tmpdir(), 'factdesk-registry-'));
     const running = launch({
       platforms: registry,
       env: {
         FAKE_ROOM: 'registry-test',
+        DATA_DIR: dataDir,
         FAKE_TOKEN: 'fk-token-1234',
         KNOWLEDGE_WATCH: 'false',
         PORT: '0',
@@ -85,5 +90,6 @@ describe('the platform registry', () => {
     expect(await running).toBe(0);
     await expect(chat.say('u1', 'still there?')).rejects.toThrow('no bot in room');
     expect(JSON.stringify(logs)).not.toContain('fk-token-1234');
+    rmSync(dataDir, { recursive: true, force: true });
   });
 });

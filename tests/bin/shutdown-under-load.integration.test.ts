@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChildApp } from '../../scripts/lib/child-app.js';
 import { openLoop, slackHttpEnv, tally } from '../../scripts/lib/slack-load.js';
@@ -13,16 +16,20 @@ import { track } from '../support/children.js';
  * `npm run load` runs this ten times, at a steady rate, and reports it.
  */
 let fake: FakeSlack;
+/** The exchange log stays on, as in production, in a directory of the test's own. */
+let dataDir: string;
 beforeAll(async () => {
   fake = await startFakeSlack();
+  dataDir = mkdtempSync(join(tmpdir(), 'factdesk-sigterm-'));
 });
 afterAll(async () => {
   await fake?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('SIGTERM under load', { timeout: 120_000 }, () => {
   it('exits 0, closes the idle and the half-sent connection, and answers every acknowledged command', async () => {
-    const app = startChildApp(slackHttpEnv(fake, NO_LAG_SHEDDING));
+    const app = startChildApp(slackHttpEnv(fake, { ...NO_LAG_SHEDDING, DATA_DIR: dataDir }));
     // Killed by tests/support/integration-setup.ts whatever happens to this test.
     track(app.child);
     const held: Socket[] = [];

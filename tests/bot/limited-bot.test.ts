@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { unrecordedFeedback } from '../../src/bot/feedback.js';
 import { withRateLimit } from '../../src/bot/limited-bot.js';
 import type { Bot } from '../../src/bot/port.js';
 import type { Query } from '../../src/bot/query.js';
@@ -17,6 +18,7 @@ describe('withRateLimit', () => {
     }),
     complete: () => ['completed'],
     topics: () => [],
+    feedback: unrecordedFeedback,
   };
   const query = (user: string, platform = 'slack'): Query => ({
     text: 'who is Krasikov?',

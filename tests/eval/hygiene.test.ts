@@ -1,22 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { hygieneProblems } from '../../scripts/lib/hygiene.js';
-import { findStories, loadSet, storyPacks } from '../../scripts/lib/stories.js';
+import { hygieneProblems, type LabelledSet } from '../../scripts/lib/hygiene.js';
+import { loadDeclinedQuestions } from '../../scripts/lib/review/measure-loop.js';
+import { allStoryPacks, findStories, loadSet, storyPacks } from '../../scripts/lib/stories.js';
 import type { Pack } from '../../src/knowledge/types.js';
+
+/** Every story's question sets, labelled for {@link hygieneProblems}. */
+function storySets(): LabelledSet[] {
+  return findStories().flatMap((story) => {
+    const packs = storyPacks(story);
+    return story.sets.map((set) => ({
+      name: `${story.id}/${set.name}`,
+      story: story.id,
+      tuning: set.tuning,
+      items: loadSet(set),
+      packs,
+    }));
+  });
+}
 
 describe('evaluation hygiene', () => {
   it('GIVEN every story THEN no eval question is a card example question or sits in two sets', () => {
-    const sets = findStories().flatMap((story) => {
-      const packs = storyPacks(story);
-      return story.sets.map((set) => ({
-        name: `${story.id}/${set.name}`,
-        story: story.id,
-        tuning: set.tuning,
-        items: loadSet(set),
-        packs,
-      }));
-    });
+    const sets = storySets();
     expect(sets.length).toBeGreaterThan(0);
     expect(hygieneProblems(sets)).toEqual([]);
+  });
+
+  it("GIVEN the learning loop's declined questions THEN none, nor its paraphrase, is in an eval set or a card", () => {
+    // The loop adds these to cards (review:measure), as tuning does: they may sit in no other set.
+    const fixture = loadDeclinedQuestions('tests/fixtures/declined-questions.yaml');
+    const sets = storySets();
+    const loop: LabelledSet = {
+      name: 'tests/fixtures/declined-questions',
+      story: 'learning-loop',
+      tuning: true,
+      packs: allStoryPacks(findStories()),
+      items: fixture.flatMap((item) => {
+        const expect = [item.card.slice(item.card.indexOf('/') + 1)];
+        return [item.q, item.paraphrase].map((q) => ({ q, expect, tags: [] }));
+      }),
+    };
+    expect(loop.items.length).toBeGreaterThan(0);
+    expect(hygieneProblems([...sets, loop])).toEqual([]);
   });
 
   it('GIVEN a copied example question, a repeat and an unknown card THEN each is reported', () => {

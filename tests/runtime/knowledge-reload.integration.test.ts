@@ -34,6 +34,7 @@ beforeEach(() => {
   log = memoryLogger();
   core = createCore(readConfig({ KNOWLEDGE_DIR: knowledge.dir, RATE_LIMIT_PER_MINUTE: '0' }), log.logger, {
     reloadDebounceMs: 30,
+    logExchanges: false,
   });
 });
 
@@ -218,6 +219,8 @@ describe('the watch follows the folder, not an inode', () => {
       {
         reloadDebounceMs: 30,
         folderCheckMs: 50,
+        // Reloads are the subject; an exchange log would be a file in the working directory.
+        logExchanges: false,
       },
     );
     for (const service of watched.services) await service.start();

@@ -1,29 +1,16 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../../../adapters/console/console-adapter.js';
 import { toJsonLine } from '../../../adapters/console/json-line.js';
 import { numberedChoices } from '../../../adapters/console/render.js';
 import { createBot } from '../../../src/bot/bot.js';
 import { loadPacks } from '../../../src/knowledge/load-packs.js';
+import { chat as chatWith } from './support/chat.js';
 
 const packs = loadPacks('knowledge');
 const bot = createBot(packs);
 const ask = (text: string, conversation = 'c') =>
   bot.ask({ text, user: 'x', conversation, platform: 'console' });
 
-async function chat(lines: string[]): Promise<string> {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let text = '';
-  output.on('data', (chunk: Buffer) => {
-    text += chunk.toString();
-  });
-  const adapter = createConsoleAdapter({ bot, input, output, interactive: false });
-  await adapter.start();
-  input.end(`${lines.join('\n')}\n`);
-  await adapter.finished;
-  return text;
-}
+const chat = (lines: string[]) => chatWith(bot, lines);
 
 describe('console adapter', () => {
   it('answers piped questions one per line and finishes at end of input', async () => {

@@ -23,7 +23,11 @@ describe('DISCORD_SHARDS', () => {
 describe('the shard manager against a fake Discord', () => {
   let fake: FakeDiscord | undefined;
   let manager: Adapter | undefined;
-  const saved = { api: process.env.DISCORD_API_URL, level: process.env.LOG_LEVEL };
+  const saved = {
+    api: process.env.DISCORD_API_URL,
+    level: process.env.LOG_LEVEL,
+    log: process.env.LOG_EXCHANGES,
+  };
 
   afterEach(async () => {
     await manager?.stop();
@@ -32,6 +36,7 @@ describe('the shard manager against a fake Discord', () => {
     for (const [name, value] of [
       ['DISCORD_API_URL', saved.api],
       ['LOG_LEVEL', saved.level],
+      ['LOG_EXCHANGES', saved.log],
     ] as const) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
@@ -42,6 +47,8 @@ describe('the shard manager against a fake Discord', () => {
     fake = await startFakeDiscord({ recommendedShards: 2 });
     process.env.DISCORD_API_URL = fake.api;
     process.env.LOG_LEVEL = 'silent';
+    // Not what this test is about: kept, it would be an SQLite file in the working directory.
+    process.env.LOG_EXCHANGES = 'false';
     const logs = captureLogs('info');
     manager = createDiscordShardManager({
       config: { DISCORD_TOKEN: 'fake.token.x', DISCORD_API_URL: fake.api, DISCORD_SHARDS: 'auto' },

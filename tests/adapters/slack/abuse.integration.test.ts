@@ -13,6 +13,7 @@ import { memoryLogger } from '../../runtime/support/temp-knowledge.js';
 import { until } from '../../support/until.js';
 import { textOf } from './support/blocks.js';
 import { BOT_TOKEN, BOT_USER, type FakeSlack, startFakeSlack } from './support/fake-slack.js';
+import { createHttpAdapter } from './support/http-adapter.js';
 import { appMention, directMessage, envelope, slashCommand, ts, uid } from './support/payloads.js';
 import { handled } from './support/recorder.js';
 import { NO_LAG_SHEDDING } from './support/settings.js';
@@ -425,16 +426,7 @@ describe('logs', () => {
 
 /** A plain adapter of its own, to stop while the shared one keeps serving. */
 function separateAdapter(logger = createLogger('silent')) {
-  return createSlackAdapter({
-    bot,
-    config: readConfig(
-      { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, ...NO_LAG_SHEDDING },
-      [slackPlatform],
-    ),
-    logger,
-    clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
-    listen: { port: 0, host: '127.0.0.1' },
-  });
+  return createHttpAdapter(bot, fake, logger);
 }
 
 const signedCommand = (id: string) => command('who is Krasikov?', id);

@@ -20,6 +20,7 @@ import {
   startFakeSlack,
   TEAM,
 } from './support/fake-slack.js';
+import { startHttpAdapter } from './support/http-adapter.js';
 import {
   appMention,
   blockAction,
@@ -30,7 +31,6 @@ import {
   uid,
 } from './support/payloads.js';
 import { handled } from './support/recorder.js';
-import { NO_LAG_SHEDDING } from './support/settings.js';
 import { postAction, postCommand, postEvent, SIGNING_SECRET } from './support/signed-request.js';
 
 const real = createBot(loadPacks('knowledge'));
@@ -57,18 +57,7 @@ beforeAll(async () => {
       done();
     },
   });
-  adapter = createSlackAdapter({
-    bot,
-    config: readConfig(
-      { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, ...NO_LAG_SHEDDING },
-      [slackPlatform],
-    ),
-    logger: createLogger('info', logs),
-    clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
-    listen: { port: 0, host: '127.0.0.1' },
-  });
-  await adapter.start();
-  url = `http://127.0.0.1:${adapter.address()?.port}/slack/events`;
+  ({ adapter, url } = await startHttpAdapter(bot, fake, createLogger('info', logs)));
 });
 
 afterAll(async () => {

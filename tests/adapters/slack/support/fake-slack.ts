@@ -107,6 +107,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           channel: params.channel,
           ts: `1800000000.${String(posted).padStart(6, '0')}`,
         });
+      case 'views.open':
+        // A trigger id starting with "expired" plays one past its 3 seconds.
+        if (params.trigger_id?.startsWith('expired'))
+          return json(res, { ok: false, error: 'expired_trigger_id' });
+        return json(res, { ok: true, view: { id: 'V0FORM' } });
       case 'apps.connections.open':
         return json(
           res,
