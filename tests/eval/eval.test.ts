@@ -9,11 +9,13 @@ import { createBot } from '../../src/bot/bot.js';
  * the matcher improves. `wrong` is a ceiling: in-scope questions answered with a wrong card.
  */
 const FLOORS: Record<string, { right: number; wrong: number; oosDeclined: number }> = {
+  'city-budget-vote': { right: 48, wrong: 4, oosDeclined: 84 },
   'clinic-measles-outbreak': { right: 51, wrong: 7, oosDeclined: 89 },
   'glacier-lake-flood': { right: 36, wrong: 8, oosDeclined: 94 },
   'grocery-chain-merger': { right: 54, wrong: 5, oosDeclined: 84 },
   'harbor-court-ruling': { right: 27, wrong: 5, oosDeclined: 94 },
   'night-train-derailment': { right: 55, wrong: 5, oosDeclined: 77 },
+  'satellite-launch-failure': { right: 58, wrong: 5, oosDeclined: 73 },
   'us-russia-prisoner-exchange': { right: 54, wrong: 9, oosDeclined: 90 },
 };
 
