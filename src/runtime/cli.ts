@@ -257,13 +257,15 @@ export function runTool<O extends CliOptions>(
 
 /** Progress of a long loop. */
 export interface Progress {
-  /** One more step done (or `by` more). */
+  /** One more step done (or `by` more); `tick(0)` shows the bar before the first step ends. */
   tick(by?: number): void;
+  /** Clears the bar so that a line of results can be printed; the next tick draws it again. */
+  clear(): void;
   /** Clears the bar; call once the loop ends, before printing results. */
   done(): void;
 }
 
-const SILENT: Progress = { tick: () => {}, done: () => {} };
+const SILENT: Progress = { tick: () => {}, clear: () => {}, done: () => {} };
 
 /**
  * A progress bar on `stream` (stderr) when it is a terminal, redrawn at most ten times a second;
@@ -278,21 +280,26 @@ export function progress(
   if (!stream.isTTY || total <= 0) return SILENT;
   let done = 0;
   let drawnAt = Number.NEGATIVE_INFINITY;
+  let shown = false;
   const draw = () => {
     const counts = ` ${Math.min(done, total)}/${total}`;
     const width = Math.max(10, Math.min(40, (stream.columns ?? 80) - label.length - counts.length - 4));
     const filled = Math.round((Math.min(done, total) / total) * width);
     stream.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}]${counts}`);
     drawnAt = now();
+    shown = true;
+  };
+  const clear = () => {
+    // Carriage return, then erase the line: what prints next goes where the bar was.
+    if (shown) stream.write('\r\u001b[2K');
+    shown = false;
   };
   return {
     tick(by = 1) {
       done += by;
-      if (now() - drawnAt >= 100 || done >= total) draw();
+      if (!shown || now() - drawnAt >= 100 || done >= total) draw();
     },
-    done() {
-      // Carriage return, then erase the line: the results print where the bar was.
-      if (drawnAt > Number.NEGATIVE_INFINITY) stream.write('\r\u001b[2K');
-    },
+    clear,
+    done: clear,
   };
 }
