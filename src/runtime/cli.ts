@@ -24,24 +24,10 @@
  * });
  * ```
  *
- * How the lead applies it to the three scripts left (`scripts/eval.ts`, `scripts/tune.ts`,
- * `scripts/bench.ts`, as the matcher branch left them):
- * - Move the top-level code into `main`, return the exit code; replace the hand-made reading
- *   (`args.indexOf(name)`, `args.includes('--json')`) by options: eval's `--json`, `--misses`,
- *   `--no-aliases` (booleans), `--story`, `--set`, `--examples`, `--options` (strings); tune's
- *   `--space`, `--rounds`; bench's `--json`.
- * - Values that need checking throw `UsageError` (from `src/errors.ts`) in a small `read*` step,
- *   the way `bin/ask-options.ts` and `scripts/lib/load-cli.ts` do: `--examples`/`--rounds` through
- *   {@link positiveInteger}; `--story`/`--set` naming ids that exist (list them in the message);
- *   `--options`/`--space` that is not JSON (`--space is not JSON: …`, no stack) or names a key
- *   that is not a `MatcherOptions` field (`unknown option "abstainBellow"; options: abstainBelow,
- *   …`: compare with `Object.keys(DEFAULT_MATCHER_OPTIONS)`), or a value of the wrong kind.
- *   Give tune's printed columns a header line.
- * - Long loops report through {@link progress}: `bench` around its timing rounds and its fuse
- *   pass, `tune` per candidate of a round, `eval` per story and set; the bar
- *   shows only when stderr is a terminal, so piped and `--json` output stay as they are.
- * - Their tests: `tests/bin/tools.integration.test.ts` runs every tool with an unknown option
- *   (and a broken pack where a tool loads one); add the three to its table.
+ * Values that need checking throw `UsageError` (from `src/errors.ts`) in a small `read*` step
+ * beside the spec (`bin/ask-options.ts`, `scripts/lib/eval-cli.ts`; whole numbers through
+ * {@link positiveInteger}): a misuse too, exit 2. Long loops report through {@link progress}. `tests/bin/tools.integration.test.ts` runs every tool
+ * with an unknown option (and a broken pack where a tool loads one): add a new tool to its table.
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { scrubSecrets } from '../config.js';
