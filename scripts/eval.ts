@@ -1,6 +1,7 @@
 /**
  * Accuracy of the bot on every story's labelled questions, each story run with only its own
- * pack loaded (the bundled story with `knowledge/`), each question in its own conversation.
+ * pack loaded (the bundled story with `KNOWLEDGE_DIR`, by default `knowledge/`), each question in
+ * its own conversation.
  *
  *   npm run eval                          every story, every set
  *   npm run eval -- --story ID[,ID]       some stories
@@ -10,30 +11,35 @@
  *   npm run eval -- --misses              list the questions missed (read dev misses, not test ones)
  *   npm run eval -- --options '{"abstainBelow":0.5}'   try matcher options
  *   npm run eval -- --json                one JSON line per story and set
+ *   npm run eval -- --help                the options
  *
  * Three numbers per set: in-scope answered with the right card, in-scope answered with a wrong
  * card (worse than a decline), in-scope declined; and out-of-scope declined.
  */
 import { createBot } from '../src/bot/bot.js';
-import type { MatcherOptions } from '../src/matcher/defaults.js';
+import { knowledgeDir } from '../src/config.js';
+import { progress, runTool } from '../src/runtime/cli.js';
+import { evalCli, readEvalArgs } from './lib/eval-cli.js';
 import { combine, type EvalReport, evaluate } from './lib/evaluate.js';
 import { findStories, loadSet, storyPacks, withExamples, withoutCardAliases } from './lib/stories.js';
 
-const args = process.argv.slice(2);
-const flag = (name: string): string | undefined => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-};
-const json = args.includes('--json');
-const showMisses = args.includes('--misses');
-const storyFilter = flag('--story')?.split(',');
-const setFilter = flag('--set');
-const examples = flag('--examples') === undefined ? undefined : Number(flag('--examples'));
-const noAliases = args.includes('--no-aliases');
-const options = JSON.parse(flag('--options') ?? '{}') as Partial<MatcherOptions>;
-
-async function main(): Promise<void> {
-  const stories = findStories().filter((s) => !storyFilter || storyFilter.includes(s.id));
+runTool(evalCli, async (args) => {
+  const {
+    stories,
+    set: setFilter,
+    examples,
+    noAliases,
+    options,
+    misses,
+    json,
+  } = readEvalArgs(args, findStories());
+  // Every pack loaded before the first question: a broken one stops the run at once, in one line.
+  const dir = knowledgeDir();
+  const runs = stories.map((story) => ({
+    story,
+    packs: withExamples(storyPacks(story, dir), examples),
+    sets: story.sets.filter((set) => !setFilter || set.name === setFilter),
+  }));
   // Set group (dev, test) → story → its reports, so a story's dev sets are pooled into one.
   const bySet = new Map<string, Map<string, EvalReport[]>>();
   if (!json) {
@@ -43,31 +49,39 @@ async function main(): Promise<void> {
         `${'story'.padEnd(30)} ${'set'.padEnd(5)} ${'in'.padStart(4)} ${'right'.padStart(6)} ${'wrong'.padStart(6)} ${'declined'.padStart(8)}   ${'oos'.padStart(4)} ${'declined'.padStart(8)}`,
     );
   }
-  for (const story of stories) {
-    const packs = withExamples(storyPacks(story), examples);
+  // On stderr, and only when it is a terminal; cleared for each line of results.
+  const bar = progress(
+    'eval',
+    runs.reduce((n, run) => n + run.sets.length, 0),
+  );
+  bar.tick(0);
+  for (const { story, packs, sets } of runs) {
     const bot = createBot(noAliases ? withoutCardAliases(packs) : packs, { matcher: options });
-    for (const set of story.sets) {
-      if (setFilter && set.name !== setFilter) continue;
+    for (const set of sets) {
       const report = await evaluate(bot, loadSet(set), `${story.id}-${set.name}`);
       const group = set.tuning ? 'dev' : set.name;
       const perStory = bySet.get(group) ?? new Map<string, EvalReport[]>();
       perStory.set(story.id, [...(perStory.get(story.id) ?? []), report]);
       bySet.set(group, perStory);
+      bar.clear();
       if (json) {
         const { results, byTag, ...summary } = report;
         console.log(
           JSON.stringify({ story: story.id, set: set.name, examples: examples ?? null, ...summary }),
         );
-        continue;
+      } else {
+        console.log(row(story.id, set.name, report));
+        if (misses) printMisses(report);
       }
-      console.log(row(story.id, set.name, report));
-      if (showMisses) printMisses(report);
+      bar.tick();
     }
   }
-  if (json) return;
+  bar.done();
+  if (json) return 0;
   console.log('\nmean over stories (each story counts once):');
   for (const [set, perStory] of bySet) console.log(meanRow(set, [...perStory.values()].map(combine)));
-}
+  return 0;
+});
 
 function row(story: string, set: string, r: EvalReport): string {
   return (
@@ -100,5 +114,3 @@ function printMisses(r: EvalReport): void {
 function p(n: number): string {
   return `${n.toFixed(1)}%`.padStart(6);
 }
-
-await main();

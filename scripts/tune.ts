@@ -4,6 +4,7 @@
  *   npm run tune                                   every story held out in turn, then all together
  *   npm run tune -- --space '{"bodyFieldWeight":[0.3,0.5]}'   search these values instead
  *   npm run tune -- --rounds 1                     fewer coordinate-descent rounds
+ *   npm run tune -- --help                         the options
  *
  * For each story S: options and threshold are chosen on the dev questions of every other story
  * (their packs as written, with 3 example questions per card, and with 3 and no card aliases),
@@ -12,9 +13,12 @@
  * Finally the options are chosen on all stories' dev questions: those are the shipped defaults.
  */
 import { createBot } from '../src/bot/bot.js';
+import { knowledgeDir } from '../src/config.js';
+import { progress, runTool } from '../src/runtime/cli.js';
 import { type EvalReport, evaluate } from './lib/evaluate.js';
 import { findStories, loadSet, storyPacks, withExamples, withoutCardAliases } from './lib/stories.js';
-import { AnswerCache, type Options, type TuneStory, tune } from './lib/tuning.js';
+import { readTuneArgs, tuneCli } from './lib/tune-cli.js';
+import { AnswerCache, candidates, type Options, type TuneStory, tune } from './lib/tuning.js';
 
 /**
  * The options searched by default, with the values tried; the threshold is swept apart. Two
@@ -37,18 +41,15 @@ export const SPACE: Record<string, number[]> = {
 };
 
 const COLD_EXAMPLES = 3;
-const args = process.argv.slice(2);
-const flag = (name: string): string | undefined => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-};
-const space: Record<string, number[]> = JSON.parse(flag('--space') ?? 'null') ?? SPACE;
-const rounds = Number(flag('--rounds') ?? 2);
 
-async function main(): Promise<void> {
+runTool(tuneCli, async (args) => {
+  const given = readTuneArgs(args);
+  const space = given.space ?? SPACE;
+  const { rounds } = given;
+  const dir = knowledgeDir();
   const stories = findStories();
   const tuneStories: TuneStory[] = stories.map((story) => {
-    const packs = storyPacks(story);
+    const packs = storyPacks(story, dir);
     return {
       id: story.id,
       variants: [
@@ -72,17 +73,28 @@ async function main(): Promise<void> {
   const cache = new AnswerCache();
   const rows: Array<{ id: string; full: EvalReport; cold: EvalReport }> = [];
 
+  // On stderr, and only when it is a terminal: one bar per search, a step per candidate value.
+  const search = (label: string, on: readonly TuneStory[]) => {
+    const bar = progress(label, candidates(space, rounds));
+    bar.tick(0);
+    return tune(on, space, start, cache, rounds, () => bar.tick()).finally(() => bar.done());
+  };
+
   console.log(
     `leave one story out over ${stories.length} stories; searching ${Object.keys(space).join(', ')}\n`,
+  );
+  console.log(
+    'per story held out: the options chosen on the others (abstainBelow, then those moved from the\n' +
+      "middle of their range), then the story's test figures with those options\n",
   );
   for (const story of stories) {
     const test = story.sets.find((s) => s.name === 'test');
     const others = tuneStories.filter((s) => s.id !== story.id);
     if (!test || others.length === 0) continue;
-    const chosen = await tune(others, space, start, cache, rounds);
+    const chosen = await search(`tune: ${story.id} held out`, others);
     const matcher = { ...chosen.options, abstainBelow: chosen.threshold };
     const items = loadSet(test);
-    const packs = storyPacks(story);
+    const packs = storyPacks(story, dir);
     const full = await evaluate(createBot(packs, { matcher }), items, 'held-out');
     const cold = await evaluate(
       createBot(withExamples(packs, COLD_EXAMPLES), { matcher }),
@@ -100,10 +112,11 @@ async function main(): Promise<void> {
     console.log(`  full pack:  ${meanLine(rows.map((r) => r.full))}`);
     console.log(`  ${COLD_EXAMPLES} examples: ${meanLine(rows.map((r) => r.cold))}`);
   }
-  const all = await tune(tuneStories, space, start, cache, rounds);
+  const all = await search('tune: every story', tuneStories);
   console.log('\nchosen on every story (the shipped defaults):');
   console.log(`  ${describe(all.options, all.threshold, {})}`);
-}
+  return 0;
+});
 
 function describe(options: Options, threshold: number, start: Options): string {
   const changed = Object.entries(options)
@@ -127,5 +140,3 @@ function meanLine(reports: EvalReport[]): string {
     `out-of-scope declined ${mean((r) => r.oosDeclinedPct)}%`
   );
 }
-
-await main();

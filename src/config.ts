@@ -159,6 +159,15 @@ export function readConfig<const P extends readonly SettingsSource[] = readonly 
 }
 
 /**
+ * `KNOWLEDGE_DIR` alone (default `knowledge/`), for the measuring tools (`eval`, `tune`, `bench`):
+ * they read no other setting, so one that is wrong for the bot (a malformed `REDIS_URL`) does not
+ * stop them.
+ */
+export function knowledgeDir(env: Record<string, string | undefined> = process.env): string {
+  return readConfig({ KNOWLEDGE_DIR: env.KNOWLEDGE_DIR }).KNOWLEDGE_DIR;
+}
+
+/**
  * `LOG_LEVEL`, or by default `info`, except for a person chatting in a terminal: stderr shares
  * the screen with the chat, so only warnings and errors show there unless asked for.
  */

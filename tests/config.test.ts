@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PLATFORMS } from '../adapters/registry.js';
 import {
+  knowledgeDir,
   logLevel,
   readConfig as readSettings,
   scrubSecrets,
@@ -26,6 +27,14 @@ function configError(env: Record<string, string>): ConfigError {
   }
   throw new Error('expected a ConfigError');
 }
+
+describe('knowledgeDir', () => {
+  it('reads KNOWLEDGE_DIR alone, knowledge/ when unset or blank, whatever the other settings say', () => {
+    expect(knowledgeDir({})).toBe('knowledge');
+    expect(knowledgeDir({ KNOWLEDGE_DIR: '  ' })).toBe('knowledge');
+    expect(knowledgeDir({ KNOWLEDGE_DIR: ' /srv/packs ', REDIS_URL: 'not a url' })).toBe('/srv/packs');
+  });
+});
 
 describe('readConfig', () => {
   it('has a default for every setting that needs one', () => {

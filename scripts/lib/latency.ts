@@ -5,8 +5,16 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[rank] ?? 0;
 }
 
-/** Times `fn` on every input, `rounds` times over, and returns per-call milliseconds, sorted. */
-export function timeEach<T>(inputs: T[], rounds: number, fn: (input: T) => unknown): number[] {
+/**
+ * Times `fn` on every input, `rounds` times over, and returns per-call milliseconds, sorted.
+ * `onRound` is called after each round, outside the timing (for a progress bar).
+ */
+export function timeEach<T>(
+  inputs: T[],
+  rounds: number,
+  fn: (input: T) => unknown,
+  onRound: () => void = () => {},
+): number[] {
   const times: number[] = [];
   for (let r = 0; r < rounds; r++) {
     for (const input of inputs) {
@@ -14,6 +22,7 @@ export function timeEach<T>(inputs: T[], rounds: number, fn: (input: T) => unkno
       fn(input);
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
+    onRound();
   }
   return times.sort((a, b) => a - b);
 }
@@ -23,6 +32,7 @@ export async function timeEachAsync<T>(
   inputs: T[],
   rounds: number,
   fn: (input: T) => Promise<unknown>,
+  onRound: () => void = () => {},
 ): Promise<number[]> {
   const times: number[] = [];
   for (let r = 0; r < rounds; r++) {
@@ -31,6 +41,7 @@ export async function timeEachAsync<T>(
       await fn(input);
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
+    onRound();
   }
   return times.sort((a, b) => a - b);
 }

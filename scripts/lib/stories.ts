@@ -7,6 +7,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ErrorCode, FactdeskError } from '../../src/errors.js';
 import { loadPackFile, loadPacks, PACK_FILE } from '../../src/knowledge/load-packs.js';
 import type { Pack } from '../../src/knowledge/types.js';
 import { type EvalItem, loadEvalSet } from './eval-set.js';
@@ -50,13 +51,17 @@ export function findStories(root = STORIES_DIR): Story[] {
 
 /**
  * The packs a story is run with: its own pack alone, as a `KNOWLEDGE_DIR` holding only that
- * pack would give; for the bundled story, everything in `knowledge/`.
+ * pack would give; for the bundled story, everything in `knowledgeDir` (`knowledge/`, or the
+ * tools' `KNOWLEDGE_DIR`).
  */
-export function storyPacks(story: Story): Pack[] {
+export function storyPacks(story: Story, knowledgeDir = BUNDLED_KNOWLEDGE): Pack[] {
   if (!story.bundled) return [loadPackFile(join(story.dir, PACK_FILE))];
-  const packs = loadPacks(BUNDLED_KNOWLEDGE);
+  const packs = loadPacks(knowledgeDir);
   if (!packs.some((p) => p.id === story.id)) {
-    throw new Error(`${story.dir}: no ${PACK_FILE} here and no pack "${story.id}" in ${BUNDLED_KNOWLEDGE}/`);
+    throw new FactdeskError(
+      ErrorCode.KnowledgeMissing,
+      `${story.dir}: no ${PACK_FILE} here and no pack "${story.id}" in ${knowledgeDir}/`,
+    );
   }
   return packs;
 }

@@ -97,9 +97,15 @@ export async function evaluateSetting(
   return best;
 }
 
+/** Candidates {@link tune} looks at in `rounds` rounds (fewer when a round changes nothing). */
+export function candidates(space: Record<string, number[]>, rounds: number): number {
+  return rounds * Object.values(space).reduce((n, values) => n + values.length, 0);
+}
+
 /**
  * Coordinate descent over a space of option values, starting from `start`: each option in
  * turn takes the value that scores best with the others held, until a round changes nothing.
+ * `onCandidate` is told of every candidate value looked at (for a progress bar).
  */
 export async function tune(
   stories: readonly TuneStory[],
@@ -107,6 +113,7 @@ export async function tune(
   start: Options,
   cache: AnswerCache,
   rounds = 3,
+  onCandidate: () => void = () => {},
 ): Promise<{ options: Options; threshold: number; value: number }> {
   let current: Options = { ...start };
   let best = await evaluateSetting(stories, current, cache);
@@ -114,14 +121,16 @@ export async function tune(
     let changed = false;
     for (const [key, values] of Object.entries(space)) {
       for (const value of values) {
-        if ((current as Record<string, number>)[key] === value) continue;
-        const trial = { ...current, [key]: value };
-        const result = await evaluateSetting(stories, trial, cache);
-        if (result.value > best.value + 1e-9) {
-          best = result;
-          current = trial;
-          changed = true;
+        if ((current as Record<string, number>)[key] !== value) {
+          const trial = { ...current, [key]: value };
+          const result = await evaluateSetting(stories, trial, cache);
+          if (result.value > best.value + 1e-9) {
+            best = result;
+            current = trial;
+            changed = true;
+          }
         }
+        onCandidate();
       }
     }
     if (!changed) break;

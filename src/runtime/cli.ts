@@ -24,24 +24,10 @@
  * });
  * ```
  *
- * How the lead applies it to the three scripts left (`scripts/eval.ts`, `scripts/tune.ts`,
- * `scripts/bench.ts`, as the matcher branch left them):
- * - Move the top-level code into `main`, return the exit code; replace the hand-made reading
- *   (`args.indexOf(name)`, `args.includes('--json')`) by options: eval's `--json`, `--misses`,
- *   `--no-aliases` (booleans), `--story`, `--set`, `--examples`, `--options` (strings); tune's
- *   `--space`, `--rounds`; bench's `--json`.
- * - Values that need checking throw `UsageError` (from `src/errors.ts`) in a small `read*` step,
- *   the way `bin/ask-options.ts` and `scripts/lib/load-cli.ts` do: `--examples`/`--rounds` through
- *   {@link positiveInteger}; `--story`/`--set` naming ids that exist (list them in the message);
- *   `--options`/`--space` that is not JSON (`--space is not JSON: …`, no stack) or names a key
- *   that is not a `MatcherOptions` field (`unknown option "abstainBellow"; options: abstainBelow,
- *   …`: compare with `Object.keys(DEFAULT_MATCHER_OPTIONS)`), or a value of the wrong kind.
- *   Give tune's printed columns a header line.
- * - Long loops report through {@link progress}: `bench` around its timing rounds and its fuse
- *   pass, `tune` per candidate of a round, `eval` per story and set; the bar
- *   shows only when stderr is a terminal, so piped and `--json` output stay as they are.
- * - Their tests: `tests/bin/tools.integration.test.ts` runs every tool with an unknown option
- *   (and a broken pack where a tool loads one); add the three to its table.
+ * Values that need checking throw `UsageError` (from `src/errors.ts`) in a small `read*` step
+ * beside the spec (`bin/ask-options.ts`, `scripts/lib/eval-cli.ts`; whole numbers through
+ * {@link positiveInteger}): a misuse too, exit 2. Long loops report through {@link progress}. `tests/bin/tools.integration.test.ts` runs every tool
+ * with an unknown option (and a broken pack where a tool loads one): add a new tool to its table.
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { scrubSecrets } from '../config.js';
@@ -257,13 +243,15 @@ export function runTool<O extends CliOptions>(
 
 /** Progress of a long loop. */
 export interface Progress {
-  /** One more step done (or `by` more). */
+  /** One more step done (or `by` more); `tick(0)` shows the bar before the first step ends. */
   tick(by?: number): void;
+  /** Clears the bar so that a line of results can be printed; the next tick draws it again. */
+  clear(): void;
   /** Clears the bar; call once the loop ends, before printing results. */
   done(): void;
 }
 
-const SILENT: Progress = { tick: () => {}, done: () => {} };
+const SILENT: Progress = { tick: () => {}, clear: () => {}, done: () => {} };
 
 /**
  * A progress bar on `stream` (stderr) when it is a terminal, redrawn at most ten times a second;
@@ -278,21 +266,26 @@ export function progress(
   if (!stream.isTTY || total <= 0) return SILENT;
   let done = 0;
   let drawnAt = Number.NEGATIVE_INFINITY;
+  let shown = false;
   const draw = () => {
     const counts = ` ${Math.min(done, total)}/${total}`;
     const width = Math.max(10, Math.min(40, (stream.columns ?? 80) - label.length - counts.length - 4));
     const filled = Math.round((Math.min(done, total) / total) * width);
     stream.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}]${counts}`);
     drawnAt = now();
+    shown = true;
+  };
+  const clear = () => {
+    // Carriage return, then erase the line: what prints next goes where the bar was.
+    if (shown) stream.write('\r\u001b[2K');
+    shown = false;
   };
   return {
     tick(by = 1) {
       done += by;
-      if (now() - drawnAt >= 100 || done >= total) draw();
+      if (!shown || now() - drawnAt >= 100 || done >= total) draw();
     },
-    done() {
-      // Carriage return, then erase the line: the results print where the bar was.
-      if (drawnAt > Number.NEGATIVE_INFINITY) stream.write('\r\u001b[2K');
-    },
+    clear,
+    done: clear,
   };
 }

@@ -18,7 +18,12 @@ const TOOLS: ReadonlyArray<{ script: string; name: string }> = [
   { script: 'scripts/kb-check.ts', name: 'kb:check' },
   { script: 'scripts/load.ts', name: 'load' },
   { script: 'scripts/bench-clinc.ts', name: 'bench:clinc' },
+  { script: 'scripts/eval.ts', name: 'eval' },
+  { script: 'scripts/tune.ts', name: 'tune' },
+  { script: 'scripts/bench.ts', name: 'bench' },
 ];
+/** The measuring tools: each loads the packs before its first question, and fails there. */
+const MEASURING = TOOLS.filter((t) => ['eval', 'tune', 'bench'].includes(t.name));
 
 const broken = tempKnowledge();
 // A card without its answer: the loader names the file, the line and the field.
@@ -46,8 +51,8 @@ describe('every tool', () => {
     60_000,
   );
 
-  // The same helper prints --help for all (tests/runtime/cli.test.ts); two show it is wired.
-  it.each(TOOLS.slice(0, 2))(
+  // The same helper prints --help for all (tests/runtime/cli.test.ts); these show it is wired.
+  it.each([...TOOLS.slice(0, 2), ...MEASURING])(
     '$script: --help prints its usage and options on stdout, exit 0',
     async ({ script }) => {
       const run = await runTool(script, ['--help']);
@@ -101,6 +106,46 @@ describe('a broken pack or setting: one line naming what is wrong', () => {
     expect(run.stderr).toContain('clinc/oos-eval');
     expect(run.stderr).not.toContain('shared/datasets/clinc150/README.md');
   }, 60_000);
+
+  it.each(MEASURING)(
+    '$name: a broken pack in KNOWLEDGE_DIR is one line naming file, line and field, exit 1, before any figure',
+    async ({ script, name }) => {
+      const run = await runTool(script, [], { env });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      const lines = run.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(new RegExp(`^${name}: `));
+      expect(lines[0]).toMatch(BROKEN_LINE);
+    },
+    60_000,
+  );
+
+  it.each([
+    [
+      'eval',
+      ['--options', '{"abstainBellow":0.5}'],
+      'eval: --options: unknown option "abstainBellow"; options: abstainBelow, ',
+    ],
+    ['eval', ['--options', '{abstainBelow:0.5}'], 'eval: --options is not JSON: '],
+    [
+      'tune',
+      ['--space', '{"bodyFieldWeigth":[0.3]}'],
+      'tune: --space: unknown option "bodyFieldWeigth"; options: ',
+    ],
+  ])(
+    '%s %j: exit 2 with the problem and the usage line, no stack, before loading anything',
+    async (name, args, problem) => {
+      const run = await runTool(`scripts/${name}.ts`, args);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      const lines = run.stderr.trimEnd().split('\n');
+      expect(lines[0]?.startsWith(problem), lines[0]).toBe(true);
+      expect(lines[1]).toMatch(new RegExp(`^usage: npm run ${name} `));
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    },
+    60_000,
+  );
 
   it('discord:register without its token names the setting, exit 1', async () => {
     const run = await runTool('bin/discord-register.ts', [], { cwd: emptyDir });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { findStories, storyPacks, withExamples, withoutCardAliases } from '../../scripts/lib/stories.js';
+import {
+  findStories,
+  STORIES_DIR,
+  storyPacks,
+  withExamples,
+  withoutCardAliases,
+} from '../../scripts/lib/stories.js';
+import { ErrorCode, FactdeskError } from '../../src/errors.js';
 
 describe('evaluation stories', () => {
   const stories = findStories();
@@ -24,6 +31,18 @@ describe('evaluation stories', () => {
     expect(own && storyPacks(own).map((p) => p.id)).toEqual([own?.id]);
     const bundled = stories.find((s) => s.bundled);
     expect(bundled && storyPacks(bundled).map((p) => p.id)).toContain('factdesk-faq');
+  });
+
+  it("reads the bundled story's packs from the knowledge folder given, and says when its pack is not there", () => {
+    const bundled = stories.find((s) => s.bundled);
+    expect(bundled && storyPacks(bundled, 'knowledge').map((p) => p.id)).toContain('factdesk-faq');
+    // The stories' folder holds the other stories' packs, not the bundled one.
+    expect(() => bundled && storyPacks(bundled, STORIES_DIR)).toThrow(
+      new FactdeskError(
+        ErrorCode.KnowledgeMissing,
+        `${bundled?.dir}: no pack.yaml here and no pack "us-russia-prisoner-exchange" in ${STORIES_DIR}/`,
+      ),
+    );
   });
 
   it("makes a first-day pack: the first N example questions, and no aliases but the subjects' names", () => {

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { type EvalResult, outcomeOf, summarise } from '../../scripts/lib/evaluate.js';
-import { atThreshold, scoreOf, WRONG_COST } from '../../scripts/lib/tuning.js';
+import {
+  AnswerCache,
+  type Answers,
+  atThreshold,
+  candidates,
+  type Options,
+  scoreOf,
+  type TuneStory,
+  tune,
+  WRONG_COST,
+} from '../../scripts/lib/tuning.js';
 
 const item = (q: string, expect: string[] | 'none') => ({ q, expect, tags: [] });
 // What the bot said at threshold zero: its top card and confidence, or a reply kind in brackets.
@@ -31,5 +41,27 @@ describe('choosing a threshold after the fact', () => {
     expect(r).toMatchObject({ inScope: 3, right: 2, wrong: 0, declined: 1, outOfScope: 2, oosDeclined: 1 });
     expect(outcomeOf(item('f', ['x', 'z']), 'z')).toBe('right');
     expect(outcomeOf(item('f', ['x']), undefined)).toBe('declined');
+  });
+});
+
+describe('coordinate descent', () => {
+  /** Answers without a bot: the question is answered right with fewExamples at 3, wrong otherwise. */
+  class FakeCache extends AnswerCache {
+    override async get(_story: TuneStory, _variant: number, options: Options): Promise<Answers> {
+      const right = options.fewExamples === 3;
+      return [{ item: item('q', ['x']), got: right ? 'x' : 'y', confidence: 0.9, outcome: 'right' }];
+    }
+  }
+  const story: TuneStory = { id: 's', variants: [{ name: 'full', packs: [], weight: 1 }], dev: [] };
+
+  it('tells of every candidate value looked at, as many as candidates() counts when the last round changes nothing', async () => {
+    const space = { fewExamples: [1, 2, 3] };
+    let told = 0;
+    const chosen = await tune([story], space, { fewExamples: 2 }, new FakeCache(), 2, () => {
+      told += 1;
+    });
+    expect(chosen.options).toEqual({ fewExamples: 3 });
+    expect(told).toBe(candidates(space, 2));
+    expect(candidates({ a: [1, 2], b: [1, 2, 3] }, 3)).toBe(15);
   });
 });

@@ -163,4 +163,21 @@ describe('progress', () => {
     expect(tty.written[2]).toMatch(/^\reval \[#+\] 4\/4$/);
     expect(tty.written[3]).toBe('\r\u001b[2K');
   });
+
+  it('shows the bar at 0 with tick(0), and clears it for a line of results, drawn again at the next tick', () => {
+    const tty = stream(true);
+    const bar = progress('eval', 2, tty, () => 0);
+    bar.tick(0);
+    bar.clear();
+    bar.clear(); // nothing to clear
+    bar.tick(); // drawn at once, however soon
+    bar.done();
+    bar.done();
+    expect(tty.written).toEqual([
+      expect.stringMatching(/^\reval \[\.+\] 0\/2$/),
+      '\r\u001b[2K',
+      expect.stringMatching(/^\reval \[#+\.+\] 1\/2$/),
+      '\r\u001b[2K',
+    ]);
+  });
 });
