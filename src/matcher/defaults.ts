@@ -21,15 +21,6 @@ export interface MatcherOptions {
   commonWordBits: number;
   /** Unknown words at or above this many bits count fully. */
   rareWordBits: number;
-  /**
-   * Least share of its weight a word the cards know keeps when it is common in everyday English
-   * (at or under {@link knownCommonWordBits}); 1 turns this off.
-   */
-  knownCommonWordFloor: number;
-  /** Known words at or below this many bits of English self-information keep only the floor. */
-  knownCommonWordBits: number;
-  /** Known words at or above this many bits keep their whole weight. */
-  knownRareWordBits: number;
   /** Least share of the unknown weight a very common word still carries, in the asking sentence. */
   focusCommonWordFloor: number;
   /** The same, in the context around the asking sentence. */
@@ -87,11 +78,6 @@ export interface MatcherOptions {
   fuseThreshold: number;
   /** Credit of a word read through a WordNet synonym of a doc's word, against 1 for the word itself; 0 turns it off. */
   relatedWordCredit: number;
-  /**
-   * When 1, a word read through a WordNet synonym weighs no more than it would as a word no card
-   * knows: a wrong sense then costs a card little. 0 turns it off.
-   */
-  relatedWeightAsUnknown: number;
   /** WordNet synonyms are taken from this many of a word's most frequent senses. */
   wordnetMaxSenses: number;
   /** Confidence multiplier per corrected edit, so a typo counts a little less than an exact term. */
@@ -126,9 +112,6 @@ export const DEFAULT_MATCHER_OPTIONS: Readonly<MatcherOptions> = Object.freeze({
   contextUnknownWeight: 0.2,
   commonWordBits: 11,
   rareWordBits: 20,
-  knownCommonWordFloor: 1,
-  knownCommonWordBits: 9,
-  knownRareWordBits: 15,
   focusCommonWordFloor: 0.4,
   commonWordFloor: 0.2,
   exampleSimilarityShare: 0.5,
@@ -150,7 +133,6 @@ export const DEFAULT_MATCHER_OPTIONS: Readonly<MatcherOptions> = Object.freeze({
   fuseThreshold: 0.4,
   editPenalty: 0.08,
   relatedWordCredit: 0.8,
-  relatedWeightAsUnknown: 0,
   wordnetMaxSenses: 2,
   classifierHalfShareAt: 90,
   classifierMinExamplesPerDoc: 40,

@@ -1,6 +1,5 @@
 import type { QuestionType } from '../text/english.js';
 import type { MatchIndex } from './build-index.js';
-import type { MatcherOptions } from './defaults.js';
 import { learnedCandidates } from './doc-classifier.js';
 import { editDistance } from './edit-distance.js';
 
@@ -186,13 +185,11 @@ function readTerms(index: MatchIndex, text: string): QueryTerm[] {
     });
   }
   return [...seen].flatMap(([term, { surface, focus, proper }]): QueryTerm[] => {
-    const bits = background.bits(surface);
-    // A word common in everyday English ("make", "time", "say") says less about which card is
-    // meant, found or missing, than its rarity among a few dozen cards suggests.
-    const scope = (focus ? 1 : options.contextKnownWeight) * knownWordShare(options, bits);
+    const scope = focus ? 1 : options.contextKnownWeight;
     const idf = index.idf.get(term);
     if (idf !== undefined)
       return [{ typed: term, known: term, edits: 0, strength: 1, focus, weight: idf * scope }];
+    const bits = background.bits(surface);
     // "whaat", "wich", "befor": a mistyped function word carries no content.
     if (
       bits >= options.correctAboveBits &&
@@ -223,45 +220,29 @@ function readTerms(index: MatchIndex, text: string): QueryTerm[] {
     const related = index.wordnet?.lemmas(surface).find((lemma) => index.relatedTerms.has(lemma));
     const relatedTerm = related && index.relatedTerms.get(related);
     if (relatedTerm && !proper) {
-      // A synonym may be a wrong sense ("process" read as "march"): missing from a card, it
-      // counts against it no more than the word would have as one no card knows.
-      const idfWeight = (index.idf.get(relatedTerm) ?? 0) * scope;
-      const weight =
-        options.relatedWeightAsUnknown > 0
-          ? Math.min(idfWeight, unknownWeight(index, surface, focus, proper))
-          : idfWeight;
+      const weight = (index.idf.get(relatedTerm) ?? 0) * scope;
       return [
         { typed: term, known: relatedTerm, edits: 0, strength: options.relatedWordCredit, focus, weight },
       ];
     }
+    // Unknown: key content if the word is rare in English, mostly filler if it is common.
+    const rarity =
+      (background.bits(surface) - options.commonWordBits) / (options.rareWordBits - options.commonWordBits);
+    const share = Math.min(
+      1,
+      Math.max(focus ? options.focusCommonWordFloor : options.commonWordFloor, rarity),
+    );
+    const unknownScope = (focus ? 1 : options.contextUnknownWeight) * (proper ? options.unknownNameBoost : 1);
     return [
-      { typed: term, edits: 0, strength: 0, focus, weight: unknownWeight(index, surface, focus, proper) },
+      {
+        typed: term,
+        edits: 0,
+        strength: 0,
+        focus,
+        weight: options.unknownTermWeight * index.maxIdf * share * unknownScope,
+      },
     ];
   });
-}
-
-/** Weight of a word no card knows: key content if rare in English, mostly filler if common. */
-function unknownWeight(index: MatchIndex, surface: string, focus: boolean, proper: boolean): number {
-  const { options, background } = index;
-  const rarity =
-    (background.bits(surface) - options.commonWordBits) / (options.rareWordBits - options.commonWordBits);
-  const share = Math.min(1, Math.max(focus ? options.focusCommonWordFloor : options.commonWordFloor, rarity));
-  const unknownScope = (focus ? 1 : options.contextUnknownWeight) * (proper ? options.unknownNameBoost : 1);
-  return options.unknownTermWeight * index.maxIdf * share * unknownScope;
-}
-
-/**
- * Share of its card-rarity weight a known word keeps, from how common it is in English: the
- * floor at or under `knownCommonWordBits`, all of it at or over `knownRareWordBits`.
- */
-export function knownWordShare(
-  options: Pick<MatcherOptions, 'knownCommonWordFloor' | 'knownCommonWordBits' | 'knownRareWordBits'>,
-  bits: number,
-): number {
-  if (options.knownCommonWordFloor >= 1) return 1;
-  const rarity =
-    (bits - options.knownCommonWordBits) / (options.knownRareWordBits - options.knownCommonWordBits || 1);
-  return Math.min(1, Math.max(options.knownCommonWordFloor, rarity));
 }
 
 /** The known spelling nearest the word as typed or as stemmed, fewest edits first. */

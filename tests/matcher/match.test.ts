@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildIndex, type MatchDoc } from '../../src/matcher/build-index.js';
 import { decide } from '../../src/matcher/decide.js';
-import { knownWordShare, match } from '../../src/matcher/match.js';
+import { match } from '../../src/matcher/match.js';
 import { parseSenseIndex } from '../../src/text/wordnet.js';
 
 // A tiny made-up domain, so these tests pin the matcher's behaviour, not the bundled cards.
@@ -92,39 +92,6 @@ describe('match', () => {
     expect(match(off, 'how lanky is the lighthouse').terms.find((t) => t.typed === 'lanky')?.known).toBe(
       undefined,
     );
-  });
-
-  it('weighs a WordNet synonym no more than an unknown word when asked to', () => {
-    const wordnet = parseSenseIndex(
-      ['lanky%3:00:00:: 02385102 1 0', 'tall%3:00:00:: 02385102 1 5'].join('\n'),
-    );
-    const weightOf = (relatedWeightAsUnknown: number) => {
-      const built = buildIndex(DOCS, { subjects: SUBJECTS, wordnet, options: { relatedWeightAsUnknown } });
-      const terms = match(built, 'how lanky is the lighthouse').terms;
-      return { lanky: terms.find((t) => t.typed === 'lanky'), built };
-    };
-    const off = weightOf(0);
-    const on = weightOf(1);
-    expect(on.lanky?.known).toBe('tall');
-    expect(off.lanky?.weight).toBeCloseTo(off.built.idf.get('tall') ?? 0);
-    // The flat background counts 'lanky' as a rare word: the unknown weight is the larger idf times the option.
-    const unknown = on.built.options.unknownTermWeight * on.built.maxIdf;
-    expect(on.lanky?.weight).toBeCloseTo(Math.min(on.built.idf.get('tall') ?? 0, unknown));
-    expect(match(on.built, 'how lanky is the lighthouse').candidates[0]?.id).toBe('lighthouse-height');
-  });
-
-  it('keeps the weight of a known word by its English rarity only when asked to', () => {
-    const options = { knownCommonWordFloor: 0.3, knownCommonWordBits: 10, knownRareWordBits: 13 };
-    expect(knownWordShare(options, 8)).toBe(0.3);
-    expect(knownWordShare(options, 11.5)).toBeCloseTo(0.5);
-    expect(knownWordShare(options, 20)).toBe(1);
-    expect(knownWordShare({ ...options, knownCommonWordFloor: 1 }, 8)).toBe(1);
-    const common = { bits: (w: string) => (w === 'keeps' ? 8 : 25) };
-    const built = buildIndex(DOCS, { subjects: SUBJECTS, background: common, options });
-    const terms = match(built, 'who keeps the lighthouse').terms;
-    const keeps = terms.find((t) => t.typed.startsWith('keep'));
-    expect(keeps?.weight).toBeCloseTo(0.3 * (built.idf.get(keeps?.typed ?? '') ?? 0));
-    expect(match(built, 'who keeps the lighthouse').candidates[0]?.id).toBe('lighthouse-keeper');
   });
 
   it('takes the kind of answer from the body when no example asks it', () => {
