@@ -1,0 +1,168 @@
+/**
+ * Does a signal tell answerable questions from on-topic ones the pack cannot answer? Measured
+ * here in seconds, before building it into the matcher and running `npm run tune` (minutes).
+ *
+ *   npx tsx scripts/experiments/signals.ts                       shipped options
+ *   npx tsx scripts/experiments/signals.ts --options '{"bodyFieldWeight":0.3}'
+ *   npx tsx scripts/experiments/signals.ts --jsonl /tmp/q.jsonl  also every question's signals
+ *
+ * Every question of every story is read as the bot reads it (guard, built-ins, greeting), with
+ * the story's packs as written, with 3 example questions per card, and with 3 and no card
+ * aliases. Printed:
+ * 1. held-out figures with the options fixed and only the threshold chosen leave-one-story-out
+ *    (on the other stories' dev sets, variants weighted as `npm run tune` weighs them), reported
+ *    on the held-out story's test set; compare two option settings with this, not with the
+ *    shipped figures, which re-choose every option per fold;
+ * 2. for each signal of the top card, on the dev sets only, how well it separates questions whose
+ *    top card is right from out-of-scope ones (AUC R/OOS) and from wrong cards (AUC R/W), over
+ *    all questions and in the band of confidences just under the threshold, where the declined
+ *    answerable questions are. An AUC near 0.5 there means the signal cannot help the threshold.
+ */
+import { writeFileSync } from 'node:fs';
+import { detectBuiltin, stripGreeting } from '../../src/bot/builtins.js';
+import { buildCardIndex, matchCards } from '../../src/bot/card-index.js';
+import { guardInput } from '../../src/bot/guard.js';
+import type { Pack } from '../../src/knowledge/types.js';
+import type { MatcherOptions } from '../../src/matcher/defaults.js';
+import type { EvalItem } from '../lib/eval-set.js';
+import { type EvalResult, outcomeOf } from '../lib/evaluate.js';
+import { auc, evidenceOf } from '../lib/signals.js';
+import { findStories, loadSet, storyPacks, withExamples, withoutCardAliases } from '../lib/stories.js';
+import { atThreshold, scoreOf, THRESHOLDS } from '../lib/tuning.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const options = JSON.parse(flag('--options') ?? '{}') as Partial<MatcherOptions>;
+const jsonl = flag('--jsonl');
+const BAND_BELOW = 0.2;
+
+interface Row extends EvalResult {
+  story: string;
+  variant: string;
+  tuning: boolean;
+  signals: Record<string, number>;
+}
+
+const VARIANTS: Array<{ name: string; weight: number; packs: (p: Pack[]) => Pack[] }> = [
+  { name: 'full', weight: 1, packs: (p) => p },
+  { name: '3 examples', weight: 0.5, packs: (p) => withExamples(p, 3) },
+  { name: '3 examples, no aliases', weight: 0.5, packs: (p) => withoutCardAliases(withExamples(p, 3)) },
+];
+
+function ask(packs: Pack[], items: EvalItem[], base: Omit<Row, keyof EvalResult | 'signals'>): Row[] {
+  const cards = buildCardIndex(packs, { ...options, abstainBelow: 0 });
+  return items.map((item) => {
+    const guarded = guardInput(item.q);
+    const builtin = !guarded.ok || detectBuiltin(guarded.text) !== undefined;
+    const result = matchCards(cards, guarded.ok ? stripGreeting(guarded.text) : '');
+    const [top, second] = result.candidates;
+    const got = builtin || !top ? '(no-match)' : top.id.slice(top.id.indexOf('/') + 1);
+    const signals: Record<string, number> = {};
+    if (top && !builtin) {
+      const e = evidenceOf(cards.index, result, top.id);
+      Object.assign(signals, {
+        confidence: top.confidence,
+        lead: top.confidence - (second?.confidence ?? 0),
+        coverage: top.coverage,
+        exampleSimilarity: top.exampleSimilarity,
+        inExamples: e.examples,
+        inBodyOnly: e.body,
+        elsewhereInPack: e.elsewhere,
+        unknown: e.unknown,
+        focusWords: e.words,
+        questionTypeFits: top.questionTypeFits ? 1 : 0,
+      });
+    }
+    const confidence = signals.confidence ?? 0;
+    const card = got.startsWith('(') ? undefined : got;
+    return { ...base, item, got, confidence, outcome: outcomeOf(item, card), signals };
+  });
+}
+
+const rows: Row[] = [];
+const stories = findStories();
+for (const story of stories) {
+  const packs = storyPacks(story);
+  for (const v of VARIANTS) {
+    for (const set of story.sets) {
+      const base = { story: story.id, variant: v.name, tuning: set.tuning };
+      rows.push(...ask(v.packs(packs), loadSet(set), base));
+    }
+  }
+}
+if (jsonl) writeFileSync(jsonl, rows.map((r) => JSON.stringify(r)).join('\n'));
+
+const select = (story: string, variant: string, tuning: boolean) =>
+  rows.filter((r) => r.story === story && r.variant === variant && r.tuning === tuning);
+
+/** The threshold with the best mean value over the dev sets of `ids`, variants weighted. */
+function chooseThreshold(ids: string[]): number {
+  let best = { value: Number.NEGATIVE_INFINITY, threshold: 0 };
+  for (const threshold of THRESHOLDS) {
+    let sum = 0;
+    let weights = 0;
+    for (const id of ids) {
+      for (const v of VARIANTS) {
+        sum += v.weight * scoreOf(atThreshold(select(id, v.name, true), threshold)).value;
+        weights += v.weight;
+      }
+    }
+    if (sum / weights > best.value) best = { value: sum / weights, threshold };
+  }
+  return best.threshold;
+}
+
+console.log('1. options fixed, threshold chosen leave-one-story-out; held-out test sets');
+const held: Record<string, ReturnType<typeof scoreOf>[]> = { full: [], '3 examples': [] };
+for (const story of stories) {
+  const threshold = chooseThreshold(stories.filter((s) => s.id !== story.id).map((s) => s.id));
+  const line = [`${story.id.padEnd(30)} ${threshold.toFixed(2)}`];
+  for (const variant of Object.keys(held)) {
+    const test = rows.filter((r) => r.story === story.id && r.variant === variant && !r.tuning);
+    const s = scoreOf(atThreshold(test, threshold));
+    held[variant]?.push(s);
+    line.push(`${variant}: ${figures(s)}`);
+  }
+  console.log(`  ${line.join('  ')}`);
+}
+for (const [variant, scores] of Object.entries(held)) {
+  const mean = (f: (s: ReturnType<typeof scoreOf>) => number) =>
+    scores.reduce((sum, s) => sum + f(s), 0) / (scores.length || 1);
+  const declined = 100 - mean((s) => s.rightPct) - mean((s) => s.wrongPct);
+  console.log(
+    `  mean, ${variant}: right ${mean((s) => s.rightPct).toFixed(1)}%, wrong ${mean((s) => s.wrongPct).toFixed(1)}%, ` +
+      `declined ${declined.toFixed(1)}%, out-of-scope declined ${mean((s) => s.oosDeclinedPct).toFixed(1)}%; ` +
+      `value ${mean((s) => s.value).toFixed(1)}`,
+  );
+}
+
+const all = chooseThreshold(stories.map((s) => s.id));
+console.log(`\n2. signals of the top card on the dev sets (threshold on all of them: ${all})`);
+for (const variant of ['full', '3 examples']) {
+  const dev = rows.filter((r) => r.variant === variant && r.tuning && r.signals.confidence !== undefined);
+  const band = dev.filter((r) => r.confidence >= all - BAND_BELOW && r.confidence < all);
+  for (const [label, set] of [
+    ['all', dev],
+    [`${(all - BAND_BELOW).toFixed(2)}-${all.toFixed(2)}`, band],
+  ] as const) {
+    const right = set.filter((r) => r.outcome === 'right');
+    const wrong = set.filter((r) => r.outcome === 'wrong');
+    const oos = set.filter((r) => r.item.expect === 'none');
+    console.log(
+      `  ${variant}, ${label}: ${right.length} right, ${wrong.length} wrong, ${oos.length} out of scope`,
+    );
+    for (const key of Object.keys(dev[0]?.signals ?? {})) {
+      const values = (list: Row[]) => list.map((r) => r.signals[key] ?? 0);
+      console.log(
+        `    ${key.padEnd(18)} AUC R/OOS ${auc(values(right), values(oos)).toFixed(2)}  R/W ${auc(values(right), values(wrong)).toFixed(2)}`,
+      );
+    }
+  }
+}
+
+function figures(s: ReturnType<typeof scoreOf>): string {
+  return `${s.rightPct.toFixed(1)} / ${s.wrongPct.toFixed(1)} / ${s.oosDeclinedPct.toFixed(1)}`;
+}
