@@ -14,6 +14,7 @@ const FLOORS: Record<string, { right: number; wrong: number; oosDeclined: number
   'glacier-lake-flood': { right: 36, wrong: 8, oosDeclined: 94 },
   'grocery-chain-merger': { right: 54, wrong: 5, oosDeclined: 84 },
   'harbor-court-ruling': { right: 27, wrong: 5, oosDeclined: 94 },
+  'hospital-ransomware-attack': { right: 48, wrong: 8, oosDeclined: 89 },
   'night-train-derailment': { right: 55, wrong: 5, oosDeclined: 77 },
   'satellite-launch-failure': { right: 58, wrong: 5, oosDeclined: 73 },
   'us-russia-prisoner-exchange': { right: 54, wrong: 9, oosDeclined: 90 },
