@@ -23,20 +23,35 @@ import { detectBuiltin, stripGreeting } from '../../src/bot/builtins.js';
 import { buildCardIndex, matchCards } from '../../src/bot/card-index.js';
 import { guardInput } from '../../src/bot/guard.js';
 import type { Pack } from '../../src/knowledge/types.js';
-import type { MatcherOptions } from '../../src/matcher/defaults.js';
+import { defineCli, readCommandLine } from '../../src/runtime/cli.js';
 import type { EvalItem } from '../lib/eval-set.js';
 import { type EvalResult, outcomeOf } from '../lib/evaluate.js';
+import { readMatcherOptions } from '../lib/matcher-args.js';
 import { auc, evidenceOf } from '../lib/signals.js';
 import { findStories, loadSet, storyPacks, withExamples, withoutCardAliases } from '../lib/stories.js';
 import { atThreshold, scoreOf, THRESHOLDS } from '../lib/tuning.js';
 
-const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-};
-const options = JSON.parse(flag('--options') ?? '{}') as Partial<MatcherOptions>;
-const jsonl = flag('--jsonl');
+const { options, jsonl } = readCommandLine(
+  defineCli({
+    name: 'signals',
+    usage: ['npx tsx scripts/experiments/signals.ts [--options JSON] [--jsonl FILE]'],
+    summary:
+      'Held-out figures with fixed options, and how well each top-card signal separates right answers from out-of-scope questions.',
+    options: {
+      options: {
+        type: 'string',
+        value: 'JSON',
+        help: 'matcher options to try, such as \'{"bodyFieldWeight":0.3}\'',
+      },
+      jsonl: {
+        type: 'string',
+        value: 'FILE',
+        help: "also write every question's signals, one JSON line each",
+      },
+    },
+  }),
+  ({ values }) => ({ options: readMatcherOptions(values.options), jsonl: values.jsonl }),
+);
 const BAND_BELOW = 0.2;
 
 interface Row extends EvalResult {
