@@ -4,7 +4,7 @@ import type { BuiltinIntent, BuiltinReply, CardChoice, TopicGroup } from './repl
 
 /**
  * Whole messages that are a built-in intent, not a question about a story. Matched against
- * the whole normalised message so that "help" never steals "who helped free Whalen?".
+ * the whole normalised message so that "help" never steals "who helped the mayor?".
  */
 const PATTERNS: ReadonlyArray<[BuiltinIntent, RegExp]> = [
   [
@@ -54,7 +54,7 @@ export function detectBuiltin(text: string): BuiltinIntent | undefined {
   return undefined;
 }
 
-/** Greetings typed in front of a real question ("hi, who is Krasikov?") are dropped before matching. */
+/** Greetings typed in front of a real question ("hi, who is Maria Okafor?") are dropped before matching. */
 export function stripGreeting(text: string): string {
   return text.replace(
     /^\s*(hi|hello|hey|hiya|yo|good (morning|afternoon|evening))( there)?\b[\s,.!:;-]*/i,

@@ -37,7 +37,7 @@ export function createQuestionCompleter(packs: readonly Pack[]): QuestionComplet
   }
   // A radix tree of the folded words: the word being typed (the last) is looked up as a prefix,
   // every word as itself or within a typo; each typed word must be found ("who is kras" finds
-  // "Who is Vedim Krasikov?"). Text is already folded, so minisearch's tokenizer only splits it.
+  // "Who is Maria Okafor?"). Text is already folded, so minisearch's tokenizer only splits it.
   const index = new MiniSearch<Entry>({
     fields: ['folded'],
     tokenize: (text) => text.split(' '),

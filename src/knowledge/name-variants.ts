@@ -3,8 +3,8 @@ import { normalize } from '../text/normalize.js';
 import type { Subject } from './types.js';
 
 /**
- * Groups of one subject's single-word names that are spellings of each other (Vedim/Vadim,
- * Whalen/Whelan, Ivan/Evan), so the matcher reads them as one word. Without this, an example
+ * Groups of one subject's single-word names that are spellings of each other (Katherine/Catherine,
+ * Okafor/Okafer, Ivan/Evan), so the matcher reads them as one word. Without this, an example
  * question that happens to use one spelling would pull that spelling towards its card.
  */
 export function nameVariants(subject: Subject): string[][] {

@@ -61,7 +61,7 @@ export interface MatchIndex {
   docPostings: Map<string, number[]>;
   /** Term → examples that contain it. */
   examplePostings: Map<string, number[]>;
-  /** Term → subjects it names ("whelan" → whelan). */
+  /** Term → subjects it names ("okafor" → okafor). */
   subjectTerms: Map<string, Set<string>>;
   /** Subjects that stand for the whole story, whose docs fit whoever a question names. */
   generalSubjects: Set<string>;

@@ -8,7 +8,7 @@ export interface Correction {
 }
 
 /**
- * Finds the known term a typed word was meant to be ("gerskovich" → "gershkovich"). A
+ * Finds the known term a typed word was meant to be ("okafer" → "okafor"). A
  * deletion index finds the known terms within the edit-distance bound (the only ones a
  * correction may pick); fuse.js then scores those few against its threshold, as it did over
  * the whole vocabulary, and the fewest edits win, then the most popular term.

@@ -3,7 +3,7 @@ import { lruClock } from './lru-clock.js';
 
 /**
  * What the bot remembers of a conversation: the subject last answered about, so that "what
- * was he sentenced to?" after "who is Gershkovich?" stays on Gershkovich. Keyed by
+ * was he sentenced to?" after "who is Okafor?" stays on Okafor. Keyed by
  * conversation, so nothing leaks between conversations.
  */
 export interface Remembered {

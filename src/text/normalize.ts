@@ -41,7 +41,7 @@ export function normalize(input: string): string {
   s = s.replace(/\b([a-z]+)'([a-z]+)\b/g, (whole, stem: string, tail: string) => {
     const expanded = CONTRACTIONS[`${stem}'${tail}`];
     if (expanded) return expanded;
-    if (tail === 's') return stem; // possessive: "Krasikov's" is about Krasikov
+    if (tail === 's') return stem; // possessive: "Okafor's" is about Okafor
     if (tail === 't' && stem.endsWith('n')) return `${stem.slice(0, -1)} not`;
     if (tail === 're') return `${stem} are`;
     if (tail === 've') return `${stem} have`;
