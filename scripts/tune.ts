@@ -16,9 +16,17 @@ import { createBot } from '../src/bot/bot.js';
 import { knowledgeDir } from '../src/config.js';
 import { progress, runTool } from '../src/runtime/cli.js';
 import { type EvalReport, evaluate } from './lib/evaluate.js';
-import { findStories, loadSet, storyPacks, withExamples, withoutCardAliases } from './lib/stories.js';
+import { findStories, loadSet, storyPacks, withExamples } from './lib/stories.js';
 import { readTuneArgs, tuneCli } from './lib/tune-cli.js';
-import { AnswerCache, candidates, type Options, type TuneStory, tune } from './lib/tuning.js';
+import {
+  AnswerCache,
+  COLD_EXAMPLES,
+  candidates,
+  type Options,
+  packVariants,
+  type TuneStory,
+  tune,
+} from './lib/tuning.js';
 
 /**
  * The options searched by default, with the values tried; the threshold is swept apart. Two
@@ -40,8 +48,6 @@ export const SPACE: Record<string, number[]> = {
   longQuestionBoost: [1, 1.15, 1.3],
 };
 
-const COLD_EXAMPLES = 3;
-
 runTool(tuneCli, async (args) => {
   const given = readTuneArgs(args);
   const space = given.space ?? SPACE;
@@ -52,16 +58,7 @@ runTool(tuneCli, async (args) => {
     const packs = storyPacks(story, dir);
     return {
       id: story.id,
-      variants: [
-        { name: 'full', packs, weight: 1 },
-        { name: `${COLD_EXAMPLES} examples`, packs: withExamples(packs, COLD_EXAMPLES), weight: 0.5 },
-        // A first-day pack written tersely: 3 examples and no aliases but the subjects' names.
-        {
-          name: `${COLD_EXAMPLES} examples, no aliases`,
-          packs: withoutCardAliases(withExamples(packs, COLD_EXAMPLES)),
-          weight: 0.5,
-        },
-      ],
+      variants: packVariants(packs),
       dev: story.sets.filter((s) => s.tuning).flatMap(loadSet),
     };
   });

@@ -28,8 +28,8 @@ import type { EvalItem } from '../lib/eval-set.js';
 import { type EvalResult, outcomeOf } from '../lib/evaluate.js';
 import { readMatcherOptions } from '../lib/matcher-args.js';
 import { auc, evidenceOf } from '../lib/signals.js';
-import { findStories, loadSet, storyPacks, withExamples, withoutCardAliases } from '../lib/stories.js';
-import { atThreshold, scoreOf, THRESHOLDS } from '../lib/tuning.js';
+import { findStories, loadSet, storyPacks } from '../lib/stories.js';
+import { atThreshold, bestThreshold, packVariants, scoreOf } from '../lib/tuning.js';
 
 const { options, jsonl } = readCommandLine(
   defineCli({
@@ -60,12 +60,6 @@ interface Row extends EvalResult {
   tuning: boolean;
   signals: Record<string, number>;
 }
-
-const VARIANTS: Array<{ name: string; weight: number; packs: (p: Pack[]) => Pack[] }> = [
-  { name: 'full', weight: 1, packs: (p) => p },
-  { name: '3 examples', weight: 0.5, packs: (p) => withExamples(p, 3) },
-  { name: '3 examples, no aliases', weight: 0.5, packs: (p) => withoutCardAliases(withExamples(p, 3)) },
-];
 
 function ask(packs: Pack[], items: EvalItem[], base: Omit<Row, keyof EvalResult | 'signals'>): Row[] {
   const cards = buildCardIndex(packs, { ...options, abstainBelow: 0 });
@@ -98,13 +92,15 @@ function ask(packs: Pack[], items: EvalItem[], base: Omit<Row, keyof EvalResult 
 }
 
 const rows: Row[] = [];
+/** Each pack variant's weight in a threshold choice, as `npm run tune` weighs them. */
+const variantWeights = new Map<string, number>();
 const stories = findStories();
 for (const story of stories) {
-  const packs = storyPacks(story);
-  for (const v of VARIANTS) {
+  for (const v of packVariants(storyPacks(story))) {
+    variantWeights.set(v.name, v.weight);
     for (const set of story.sets) {
       const base = { story: story.id, variant: v.name, tuning: set.tuning };
-      rows.push(...ask(v.packs(packs), loadSet(set), base));
+      rows.push(...ask(v.packs, loadSet(set), base));
     }
   }
 }
@@ -115,19 +111,10 @@ const select = (story: string, variant: string, tuning: boolean) =>
 
 /** The threshold with the best mean value over the dev sets of `ids`, variants weighted. */
 function chooseThreshold(ids: string[]): number {
-  let best = { value: Number.NEGATIVE_INFINITY, threshold: 0 };
-  for (const threshold of THRESHOLDS) {
-    let sum = 0;
-    let weights = 0;
-    for (const id of ids) {
-      for (const v of VARIANTS) {
-        sum += v.weight * scoreOf(atThreshold(select(id, v.name, true), threshold)).value;
-        weights += v.weight;
-      }
-    }
-    if (sum / weights > best.value) best = { value: sum / weights, threshold };
-  }
-  return best.threshold;
+  const runs = ids.flatMap((id) =>
+    [...variantWeights].map(([variant, weight]) => ({ answers: select(id, variant, true), weight })),
+  );
+  return bestThreshold(runs).threshold;
 }
 
 console.log('1. options fixed, threshold chosen leave-one-story-out; held-out test sets');

@@ -8,6 +8,7 @@ import type { Pack } from '../../src/knowledge/types.js';
 import type { MatcherOptions } from '../../src/matcher/defaults.js';
 import type { EvalItem } from './eval-set.js';
 import { type EvalResult, evaluate, outcomeOf, summarise } from './evaluate.js';
+import { withExamples, withoutCardAliases } from './stories.js';
 
 export type Options = Partial<MatcherOptions>;
 
@@ -17,6 +18,26 @@ export interface TuneStory {
   /** Pack variants to tune on together, e.g. full and 3 example questions per card. */
   variants: Array<{ name: string; packs: Pack[]; weight: number }>;
   dev: EvalItem[];
+}
+
+/** Example questions per card in a pack on its first day. */
+export const COLD_EXAMPLES = 3;
+
+/**
+ * The variants of a story's packs tuned on together: as written, and on their first day (3
+ * example questions per card, with and without card aliases), the two first-day ones weighing half.
+ */
+export function packVariants(packs: Pack[]): TuneStory['variants'] {
+  return [
+    { name: 'full', packs, weight: 1 },
+    { name: `${COLD_EXAMPLES} examples`, packs: withExamples(packs, COLD_EXAMPLES), weight: 0.5 },
+    // A first-day pack written tersely: 3 examples and no aliases but the subjects' names.
+    {
+      name: `${COLD_EXAMPLES} examples, no aliases`,
+      packs: withoutCardAliases(withExamples(packs, COLD_EXAMPLES)),
+      weight: 0.5,
+    },
+  ];
 }
 
 /** Per question: the card the bot would answer with at threshold zero, and its confidence. */
@@ -87,6 +108,14 @@ export async function evaluateSetting(
     for (const [i, v] of story.variants.entries())
       runs.push({ answers: await cache.get(story, i, options), weight: v.weight });
   }
+  return bestThreshold(runs);
+}
+
+/** The threshold with the best weighted mean value over some runs (story and variant answers). */
+export function bestThreshold(runs: ReadonlyArray<{ answers: Answers; weight: number }>): {
+  value: number;
+  threshold: number;
+} {
   const total = runs.reduce((s, r) => s + r.weight, 0) || 1;
   let best = { value: Number.NEGATIVE_INFINITY, threshold: THRESHOLDS[0] ?? 0.3 };
   for (const threshold of THRESHOLDS) {
