@@ -70,7 +70,10 @@ export interface MatchIndex {
   spellingTerms: Map<string, string>;
   /** English words of the same meaning as a doc's words (WordNet synonyms) → that doc term. */
   relatedTerms: Map<string, string>;
-  /** Finds the base forms of a typed word to look up in `relatedTerms`; absent without WordNet. */
+  /**
+   * Finds the base forms of a typed word, to look it up in `relatedTerms` and to tell an English
+   * word from a typo; absent without WordNet.
+   */
   wordnet?: WordNet;
   /** Doc probabilities learned from the examples; absent when turned off. */
   classifier?: DocClassifier;
@@ -175,8 +178,8 @@ export function buildIndex(input: MatchDoc[], build: BuildOptions = {}): MatchIn
     if (docPostings.has(canonical) && !spellingTerms.has(variant)) spellingTerms.set(variant, canonical);
   for (const [spelling, term] of spellingTerms) if (!docPostings.has(term)) spellingTerms.delete(spelling);
   const relatedTerms = new Map<string, string>();
-  const wordnet = options.relatedWordCredit > 0 ? build.wordnet : undefined;
-  if (wordnet) {
+  const { wordnet } = build;
+  if (wordnet && options.relatedWordCredit > 0) {
     for (const [spelling, term] of spellingTerms) {
       for (const lemma of wordnet.lemmas(spelling)) {
         for (const other of wordnet.synonyms(lemma, options.wordnetMaxSenses)) {

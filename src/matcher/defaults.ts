@@ -78,7 +78,7 @@ export interface MatcherOptions {
   fuseThreshold: number;
   /** Credit of a word read through a WordNet synonym of a doc's word, against 1 for the word itself; 0 turns it off. */
   relatedWordCredit: number;
-  /** WordNet synonyms are taken from this many of a word's most frequent senses. */
+  /** Two words are WordNet synonyms when they share one of this many most frequent senses of each. */
   wordnetMaxSenses: number;
   /** Confidence multiplier per corrected edit, so a typo counts a little less than an exact term. */
   editPenalty: number;
@@ -118,13 +118,13 @@ export const DEFAULT_MATCHER_OPTIONS: Readonly<MatcherOptions> = Object.freeze({
   fewExamples: 2,
   answerTypeOnlyFit: 0.8,
   questionTypeMismatch: 0.3,
-  subjectMismatch: 0.7,
+  subjectMismatch: 0.85,
   askedForMismatch: 0.7,
   ambiguityPenalty: 0.2,
   ambiguityLead: 0.15,
   abstainBelow: 0.71,
   longQuestionTerms: 8,
-  longQuestionBoost: 1,
+  longQuestionBoost: 1.3,
   closeMargin: 0.06,
   maxSuggestions: 3,
   suggestAbove: 0.25,
@@ -132,8 +132,8 @@ export const DEFAULT_MATCHER_OPTIONS: Readonly<MatcherOptions> = Object.freeze({
   fuzzyMinLength: 4,
   fuseThreshold: 0.4,
   editPenalty: 0.08,
-  relatedWordCredit: 0.8,
-  wordnetMaxSenses: 2,
+  relatedWordCredit: 0,
+  wordnetMaxSenses: 1,
   classifierHalfShareAt: 90,
   classifierMinExamplesPerDoc: 40,
   classifierEpochs: 6,

@@ -173,20 +173,24 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
 
 function readTerms(index: MatchIndex, text: string): QueryTerm[] {
   const { options, background } = index;
-  const seen = new Map<string, { surface: string; focus: boolean; proper: boolean }>();
+  const seen = new Map<string, { surface: string; focus: boolean; proper: boolean; implied: boolean }>();
   for (const t of index.analyzer.tokens(text)) {
-    // A word the wording implies ("how many" → number) counts only where a doc has it.
+    // A word that names the kind of answer ("how many" → number, "amount", "date") counts only
+    // where a doc has it: a card answers "budget gap size" without saying "size".
     if (t.implied && !index.idf.has(t.term)) continue;
     const prior = seen.get(t.term);
     seen.set(t.term, {
       surface: prior?.surface ?? t.surface,
       focus: (prior?.focus ?? false) || t.focus,
       proper: (prior?.proper ?? false) || (t.focus && t.proper),
+      implied: (prior?.implied ?? true) && t.implied === true,
     });
   }
-  return [...seen].flatMap(([term, { surface, focus, proper }]): QueryTerm[] => {
+  return [...seen].flatMap(([term, { surface, focus, proper, implied }]): QueryTerm[] => {
     const scope = focus ? 1 : options.contextKnownWeight;
     const idf = index.idf.get(term);
+    if (idf !== undefined && implied)
+      return [{ typed: term, known: term, edits: 0, strength: 1, focus: false, weight: idf }];
     if (idf !== undefined)
       return [{ typed: term, known: term, edits: 0, strength: 1, focus, weight: idf * scope }];
     const bits = background.bits(surface);
@@ -203,7 +207,10 @@ function readTerms(index: MatchIndex, text: string): QueryTerm[] {
     // is not "naval") unless it is near a name the cards do know ("Gerskovitch").
     const nameMiss =
       proper && fix !== undefined && fix.edits > 1 && !(known && index.subjectTerms.has(known));
-    if (fix && known && !nameMiss) {
+    // A word English has ("allegedly", "seminar") is meant as typed, not a typo of a card's word
+    // ("allow", "similar"): typos of rare words are rarely words themselves.
+    const englishWord = fix !== undefined && (index.wordnet?.lemmas(surface).length ?? 0) > 0;
+    if (fix && known && !nameMiss && !englishWord) {
       const strength = 1 - options.editPenalty * fix.edits;
       return [
         {

@@ -1,5 +1,6 @@
 import { createNearMissIndex, type NearMissIndex } from '../matcher/near-miss.js';
 import {
+  ANSWER_NOUNS,
   ASKED_FOR,
   IRREGULAR_FORMS,
   NUMBER_WORDS,
@@ -28,6 +29,8 @@ export interface AnalyzerOptions {
   questionTypes: Readonly<Record<QuestionType, RegExp>>;
   /** Patterns whose first group names what a which/what question asks for. */
   askedFor: readonly RegExp[];
+  /** Words naming the kind of value asked for ("amount", "date"): evidence only where a doc has them. */
+  answerNouns: ReadonlySet<string>;
 }
 
 /** What every English text may be read with; no synonyms, which belong to a domain. */
@@ -38,6 +41,7 @@ export const ENGLISH: Readonly<AnalyzerOptions> = Object.freeze({
   numberWords: NUMBER_WORDS,
   questionTypes: QUESTION_TYPES,
   askedFor: ASKED_FOR,
+  answerNouns: ANSWER_NOUNS,
 });
 
 /**
@@ -73,7 +77,7 @@ export interface Analyzer {
 }
 
 export function createAnalyzer(given: Partial<AnalyzerOptions> = {}): Analyzer {
-  const { stopWords, synonyms, irregularForms, numberWords, questionTypes, askedFor } = {
+  const { stopWords, synonyms, irregularForms, numberWords, questionTypes, askedFor, answerNouns } = {
     ...ENGLISH,
     ...given,
   };
@@ -109,8 +113,8 @@ export function createAnalyzer(given: Partial<AnalyzerOptions> = {}): Analyzer {
     const s = normalize(text).replace(phrasePattern, (phrase) => phrases.get(phrase) ?? phrase);
     for (const token of readNumbers(s.split(' '), numberWords)) {
       if (!token || stopWords.has(token)) continue;
-      const implied = token === token.toUpperCase() && /[A-Z]/.test(token);
-      const word = implied ? token.toLowerCase() : token;
+      const word = token.toLowerCase();
+      const implied = (token !== word && /[A-Z]/.test(token)) || answerNouns.has(word);
       const stemmed = base(word);
       out.push({
         term: words.get(stemmed) ?? stemmed,
@@ -139,6 +143,11 @@ export function createAnalyzer(given: Partial<AnalyzerOptions> = {}): Analyzer {
       const sentences = splitSentences(text);
       if (sentences.length < 2) return analyse(text, true, []);
       const focus = new Set(focusOf(sentences));
+      // "… which paper he writes for. Can you remind us?": an asking sentence with no content
+      // word asks about the sentence before it.
+      const asking = sentences.findIndex((s) => focus.has(s));
+      const prior = sentences[asking - 1];
+      if (prior && ![...focus].some((s) => analyse(s, true, []).some((t) => !t.implied))) focus.add(prior);
       const out: Token[] = [];
       for (const s of sentences) analyse(s, focus.has(s), out);
       return out;
@@ -152,13 +161,24 @@ export function createAnalyzer(given: Partial<AnalyzerOptions> = {}): Analyzer {
     },
     questionType(text) {
       // Only the asking sentence says what is asked: "a thriller where…" in the context does not.
-      const s = normalize(focusOf(splitSentences(text)).join(' '));
+      const s = withoutClauseWords(normalize(focusOf(splitSentences(text)).join(' ')));
       for (const [type, pattern] of Object.entries(questionTypes) as Array<[QuestionType, RegExp]>) {
         if (pattern.test(s)) return type;
       }
       return undefined;
     },
   };
+}
+
+/**
+ * The question words after the first one open a clause, not the question: "what happens to
+ * people who …" asks what, not who; "how did it end when …" asks how, not when.
+ */
+function withoutClauseWords(text: string): string {
+  const first = /\b(?:what|which|how|who|whom|whose|where|when|why)\b/.exec(text);
+  if (!first) return text;
+  const at = first.index + first[0].length;
+  return text.slice(0, at) + text.slice(at).replace(/\b(?:who|whom|whose|where|when|why)\b/g, ' ');
 }
 
 /** Words written with a capital inside a sentence; the first word of a sentence proves nothing. */

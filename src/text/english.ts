@@ -122,6 +122,18 @@ export const QUESTION_TYPES = Object.freeze({
 });
 export type QuestionType = keyof typeof QUESTION_TYPES;
 
+/**
+ * Nouns that name the kind of value a question wants, typed in place of "how many" or "when"
+ * ("budget gap size", "oral arguments date", "what time did they vote"): a card holds the value
+ * without the word, so the word counts only for a card that has it.
+ */
+export const ANSWER_NOUNS: ReadonlySet<string> = new Set(
+  `amount amounts size sizes number numbers count total figure figures date dates time times length
+  duration distance age price cost timeline timing`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
 /** "which radio station does …": the words naming what a which/what question asks for. */
 export const ASKED_FOR = [
   /\b(?:which|what)\s+((?:[a-z0-9]+\s+){1,3}?)(?:is|was|are|were|did|does|do|has|had|have|can|could|will|would|should)\b/,

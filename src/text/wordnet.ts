@@ -8,13 +8,18 @@ import { IRREGULAR_FORMS } from './english.js';
  * meaning. Read from its sense index alone (`index.sense`: every sense of every word with its
  * synset and its rank among the word's senses), so that no data file has to be parsed.
  *
- * Used at index time only: a doc's words are expanded to their WordNet synonyms so that a
- * question worded differently ("killed" for "slain", "physician" for "doctor") still finds them.
+ * Used to tell an English word from a typo ("allegedly" is meant, "alegedly" is mistyped), and,
+ * when the matcher's `relatedWordCredit` is above 0, to expand a doc's words to their synonyms at
+ * index time, so that a question worded differently ("physician" for "doctor") still finds them.
  */
 export interface WordNet {
   /** Base forms of a word that WordNet lists ("killed" → kill, "children" → child). */
   lemmas(word: string): string[];
-  /** Single words sharing a synset with one of the lemma's `maxSenses` most frequent senses. */
+  /**
+   * Single words sharing a synset with one of the lemma's `maxSenses` most frequent senses, where
+   * that synset is also among their own `maxSenses` most frequent: "count" is a synonym of "rely"
+   * only in a rare sense of "count", so neither is read as the other.
+   */
   synonyms(lemma: string, maxSenses: number): string[];
 }
 
@@ -77,7 +82,8 @@ export function parseSenseIndex(text: string): WordNet {
     while (end < count && lemmaAt(end) === lemma) end++;
     return [lo, end];
   };
-  const membersOf = (synset: number): string[] => {
+  /** The words of a synset, each with the rank of this sense among its own senses. */
+  const membersOf = (synset: number): Array<{ lemma: string; rank: number }> => {
     let lo = 0;
     let hi = count;
     while (lo < hi) {
@@ -85,9 +91,9 @@ export function parseSenseIndex(text: string): WordNet {
       if ((synsetOf[bySynset[mid] ?? 0] ?? 0) < synset) lo = mid + 1;
       else hi = mid;
     }
-    const out: string[] = [];
+    const out: Array<{ lemma: string; rank: number }> = [];
     for (let k = lo; k < count && synsetOf[bySynset[k] ?? 0] === synset; k++)
-      out.push(lemmaAt(bySynset[k] ?? 0));
+      out.push({ lemma: lemmaAt(bySynset[k] ?? 0), rank: rankOf[bySynset[k] ?? 0] ?? 0 });
     return out;
   };
   const known = (word: string) => {
@@ -105,7 +111,8 @@ export function parseSenseIndex(text: string): WordNet {
         if ((rankOf[i] ?? 0) > maxSenses) continue;
         // Single plain words only: questions are read word by word.
         for (const other of membersOf(synsetOf[i] ?? 0))
-          if (other !== lemma && /^[a-z]+$/.test(other)) out.add(other);
+          if (other.lemma !== lemma && other.rank <= maxSenses && /^[a-z]+$/.test(other.lemma))
+            out.add(other.lemma);
       }
       return [...out];
     },

@@ -81,6 +81,44 @@ describe('analyzer', () => {
     expect(analyzer.questionType('I read a thriller where spies swap. Who is Krasikov?')).toBe('who');
   });
 
+  it.each([
+    ["What's happening to people who were partway through their treatment?", undefined],
+    ['How did people who were never at the clinic catch it?', undefined],
+    ['What happens when the mayor vetoes part of it?', undefined],
+    ['Who brought the disease into town?', 'who'],
+    ['Where was she going and what did she go through?', 'where'],
+    ['What time did they hold the vote?', 'when'],
+  ])('reads the type from the first question word, not a clause: %s', (q, type) => {
+    expect(analyzer.questionType(q)).toBe(type);
+  });
+
+  it('marks words that name the kind of answer as implied, not as content', () => {
+    const tokens = analyzer.tokens('budget gap size');
+    expect(tokens.map((t) => [t.surface, t.implied === true])).toEqual([
+      ['budget', false],
+      ['gap', false],
+      ['size', true],
+    ]);
+    expect(
+      createAnalyzer({ answerNouns: new Set() })
+        .tokens('budget gap size')
+        .some((t) => t.implied),
+    ).toBe(false);
+  });
+
+  it('reads the sentence before an asking sentence that holds no content word', () => {
+    const tokens = analyzer.tokens('My book club forgot which paper he writes for. Can you remind us?');
+    expect(tokens.filter((t) => t.focus).map((t) => t.surface)).toEqual([
+      'book',
+      'club',
+      'forgot',
+      'paper',
+      'writes',
+    ]);
+    const asking = analyzer.tokens('My uncle was in the navy long ago. Who is Krasikov?');
+    expect(asking.find((t) => t.surface === 'navy')?.focus).toBe(false);
+  });
+
   it('marks the asking sentence of a long message as its focus', () => {
     const tokens = analyzer.tokens('My uncle was in the navy long ago. Who is Krasikov?');
     expect(tokens.filter((t) => t.focus).map((t) => t.term)).toEqual(['krasikov']);

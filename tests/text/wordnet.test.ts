@@ -18,10 +18,14 @@ const FIXTURE = [
 describe('WordNet sense index', () => {
   const wn = parseSenseIndex(FIXTURE);
 
-  it('finds the words sharing a synset with the most frequent senses', () => {
-    expect(wn.synonyms('physician', 1).sort()).toEqual(['doc', 'doctor', 'medico']);
-    expect(wn.synonyms('doctor', 1).sort()).toEqual(['doc', 'medico', 'physician']);
+  it('finds the words sharing a synset with the most frequent senses of both', () => {
+    // "medico" means a physician only in its second sense.
+    expect(wn.synonyms('physician', 1).sort()).toEqual(['doc', 'doctor']);
+    expect(wn.synonyms('physician', 2).sort()).toEqual(['doc', 'doctor', 'medico']);
+    expect(wn.synonyms('doctor', 1).sort()).toEqual(['doc', 'physician']);
+    // "to doctor" is "to treat" in doctor's second sense and treat's first.
     expect(wn.synonyms('doctor', 2).sort()).toEqual(['doc', 'medico', 'physician', 'treat']);
+    expect(wn.synonyms('treat', 1)).toEqual([]);
     expect(wn.synonyms('doctor', 3).sort()).toEqual(['doc', 'medico', 'physician', 'sawbones', 'treat']);
   });
 
@@ -36,6 +40,8 @@ describe('WordNet sense index', () => {
     const real = englishWordNet();
     expect(real).toBe(englishWordNet());
     expect(real.synonyms('physician', 1)).toContain('doctor');
+    // "rely" is "count" (on) only in a rare sense of "count".
+    expect(real.synonyms('rely', 2)).not.toContain('count');
     expect(real.lemmas('children')).toContain('child');
   });
 });
