@@ -52,7 +52,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   tells asks explains knows thinks means meant hears gave given gotten went goes
   honestly frankly seriously literally totally definitely apparently obviously clearly surely
   certainly personally simply essentially anyways anyhow however whoever whenever wherever
-  regarding concerning
+  regarding concerning according
   guy dude fella bloke mr mrs ms mister ppl gimme lemme dunno kinda sorta gonna wanna gotta tho
   cuz kindly u ur ya thx tbh imo idk fyi afaik
   alright sorry lol haha omg wow ah hm umm uhm erm`

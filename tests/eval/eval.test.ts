@@ -9,21 +9,23 @@ import { createBot } from '../../src/bot/bot.js';
  * the matcher improves. `wrong` is a ceiling: in-scope questions answered with a wrong card.
  */
 const FLOORS: Record<string, { right: number; wrong: number; oosDeclined: number }> = {
-  'city-budget-vote': { right: 58, wrong: 4, oosDeclined: 75 },
+  'airline-outage': { right: 45, wrong: 5, oosDeclined: 94 },
+  'city-budget-vote': { right: 60, wrong: 4, oosDeclined: 80 },
   'clinic-measles-outbreak': { right: 51, wrong: 7, oosDeclined: 89 },
   'dairy-recall': { right: 61, wrong: 8, oosDeclined: 89 },
   'glacier-lake-flood': { right: 51, wrong: 8, oosDeclined: 83 },
-  'grocery-chain-merger': { right: 55, wrong: 5, oosDeclined: 78 },
-  'harbor-court-ruling': { right: 31, wrong: 5, oosDeclined: 94 },
+  'grocery-chain-merger': { right: 58, wrong: 4, oosDeclined: 78 },
+  'harbor-court-ruling': { right: 29, wrong: 5, oosDeclined: 94 },
   'hospital-ransomware-attack': { right: 55, wrong: 10, oosDeclined: 85 },
-  'night-train-derailment': { right: 67, wrong: 5, oosDeclined: 77 },
-  'satellite-launch-failure': { right: 64, wrong: 5, oosDeclined: 83 },
-  'teachers-strike': { right: 43, wrong: 7, oosDeclined: 94 },
-  'us-russia-prisoner-exchange': { right: 54, wrong: 9, oosDeclined: 90 },
+  'night-train-derailment': { right: 64, wrong: 4, oosDeclined: 77 },
+  'research-misconduct': { right: 39, wrong: 5, oosDeclined: 70 },
+  'satellite-launch-failure': { right: 63, wrong: 5, oosDeclined: 83 },
+  'teachers-strike': { right: 43, wrong: 4, oosDeclined: 94 },
+  'us-russia-prisoner-exchange': { right: 53, wrong: 9, oosDeclined: 90 },
 };
 
 /** Mean over stories of the test figures with 3 example questions per card (a pack's first day). */
-const COLD_START_FLOORS = { right: 38, wrong: 5, oosDeclined: 88 };
+const COLD_START_FLOORS = { right: 38, wrong: 5, oosDeclined: 87 };
 
 const stories = findStories().filter((s) => s.sets.some((set) => set.name === 'test'));
 

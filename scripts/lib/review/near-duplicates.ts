@@ -30,9 +30,11 @@ export function groupNearDuplicates(questions: readonly string[], packs: readonl
   });
   const wordings = [...counts.entries()].sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first);
   if (wordings.length === 0) return [];
+  // Every wording ties with itself, its own document: a lead penalty would count that tie
+  // against the very match sought.
   const index = buildIndex(
     wordings.map(([key, w]) => ({ id: key, examples: [w.question] })),
-    languageOf(packs),
+    { ...languageOf(packs), options: { ambiguityPenalty: 0 } },
   );
   const groups = new Map<string, QuestionGroup>();
   for (const [key, wording] of wordings) {
