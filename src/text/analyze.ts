@@ -1,5 +1,6 @@
 import { createNearMissIndex, type NearMissIndex } from '../matcher/near-miss.js';
 import {
+  ABBREVIATIONS,
   ANSWER_NOUNS,
   ASKED_FOR,
   IRREGULAR_FORMS,
@@ -21,7 +22,7 @@ export interface AnalyzerOptions {
   stopWords: ReadonlySet<string>;
   /** Groups of words or phrases read as their first word. */
   synonyms: ReadonlyArray<ReadonlyArray<string>>;
-  /** Forms the stemmer cannot reach → their base word ("sought" → "seek"). */
+  /** Forms the stemmer cannot reach → their base word ("sought" → "seek", "hrs" → "hours"). */
   irregularForms: ReadonlyMap<string, string>;
   /** Number words → their value, so "sixteen" meets "16". */
   numberWords: ReadonlyMap<string, number>;
@@ -37,7 +38,7 @@ export interface AnalyzerOptions {
 export const ENGLISH: Readonly<AnalyzerOptions> = Object.freeze({
   stopWords: STOP_WORDS,
   synonyms: [],
-  irregularForms: IRREGULAR_FORMS,
+  irregularForms: new Map([...IRREGULAR_FORMS, ...ABBREVIATIONS]),
   numberWords: NUMBER_WORDS,
   questionTypes: QUESTION_TYPES,
   askedFor: ASKED_FOR,

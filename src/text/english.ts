@@ -93,6 +93,19 @@ export const IRREGULAR_FORMS: ReadonlyMap<string, string> = pairs(`
 `);
 
 /**
+ * Abbreviations typed in chat and in names, read as the word ("Kestrel Pt" meets "Kestrel Point",
+ * "3 hrs" meets "three hours"). Only those with one common reading: "St" (street or saint) and
+ * "min" (minute or minimum) are left out.
+ */
+export const ABBREVIATIONS: ReadonlyMap<string, string> = pairs(`
+    pt:point mt:mount ft:fort supt:superintendent det:detective insp:inspector sgt:sergeant
+    lt:lieutenant capt:captain prof:professor dr:doctor gov:governor govt:government
+    dept:department univ:university intl:international natl:national assn:association
+    corp:corporation ave:avenue rd:road hq:headquarters approx:approximately yr:year yrs:years
+    mins:minutes hr:hour hrs:hours wk:week wks:weeks mth:month mths:months pct:percent
+`);
+
+/**
  * Numbers written as words, read as digits so "sixteen years" meets "16 years". "One" is a stop
  * word ("which one"); compounds ("twenty-four", "twenty four") are read as one number.
  */

@@ -92,6 +92,13 @@ describe('analyzer', () => {
     expect(analyzer.questionType(q)).toBe(type);
   });
 
+  it('reads common abbreviations as their word', () => {
+    expect(analyzer.terms('Kestrel Pt launch')).toEqual(analyzer.terms('Kestrel Point launch'));
+    expect(analyzer.terms('closed for 3 hrs')).toEqual(analyzer.terms('closed for three hours'));
+    // "St" is a street or a saint: left as typed.
+    expect(analyzer.terms('St Aldric')).toEqual(['st', 'aldric']);
+  });
+
   it('marks words that name the kind of answer as implied, not as content', () => {
     const tokens = analyzer.tokens('budget gap size');
     expect(tokens.map((t) => [t.surface, t.implied === true])).toEqual([
