@@ -1,19 +1,20 @@
 /**
  * Checks the knowledge packs before they ship (`npm run kb:check`, run in CI): those in
- * `KNOWLEDGE_DIR` (default `knowledge/`) together, then, unless `KNOWLEDGE_DIR` is set, each
+ * `KNOWLEDGE_DIR` (default `knowledge/`) together, then, unless it points elsewhere, each
  * evaluation story's own pack alone (`tests/eval/stories/<id>/pack.yaml`; there, misrouted example
  * questions are shown as warnings). Fails when:
  * a pack does not load; a card's own example question does not route to it with a margin
  * over the runner-up; two cards compete for the same questions; a source sentence is
  * supported by no card; a card is past its review date. Prints a short coverage report.
  */
+import { knowledgeDir } from '../src/config.js';
 import { FactdeskError } from '../src/errors.js';
 import { loadPacks } from '../src/knowledge/load-packs.js';
 import type { Pack } from '../src/knowledge/types.js';
 import { defineCli, readCommandLine } from '../src/runtime/cli.js';
 import { createExplainer } from '../src/tooling/explainer.js';
 import { checkPacks } from './lib/kb-check.js';
-import { findStories, storyPacks } from './lib/stories.js';
+import { BUNDLED_KNOWLEDGE, findStories, storyPacks } from './lib/stories.js';
 
 readCommandLine(
   defineCli({
@@ -47,8 +48,10 @@ const check = (load: () => Pack[], routingFails: boolean) => {
   }
 };
 
-check(() => loadPacks(process.env.KNOWLEDGE_DIR ?? 'knowledge'), true);
-if (!process.env.KNOWLEDGE_DIR) {
+// Read through the config module, so that a malformed value gets the bot's own message.
+const dir = knowledgeDir();
+check(() => loadPacks(dir), true);
+if (dir === BUNDLED_KNOWLEDGE) {
   for (const story of findStories().filter((s) => !s.bundled)) check(() => storyPacks(story), false);
 }
 console.log(problems === 0 ? 'kb:check passed' : `kb:check failed: ${problems} problem(s)`);

@@ -105,7 +105,7 @@ export interface MatcherOptions {
 
 export const DEFAULT_MATCHER_OPTIONS: Readonly<MatcherOptions> = Object.freeze({
   exampleFieldWeight: 1,
-  bodyFieldWeight: 0.3,
+  bodyFieldWeight: 0.5,
   unknownTermWeight: 0.7,
   unknownNameBoost: 1.5,
   contextKnownWeight: 0.6,
