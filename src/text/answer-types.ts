@@ -30,7 +30,7 @@ const FUTURE =
   /\b(will|would|plans?|planned|planning|expects?|expected|intends?|going to|scheduled|due to (be|open|close|start|resume|reopen)|next|later|upcoming|from (now|next)|by (the end of|\d{4}|next)|shall|aims? to|until)\b/i;
 const PLACE_NOUN =
   /\b(city|town|village|capital|country|state|province|county|district|region|area|border|street|road|avenue|square|bridge|river|lake|valley|mountain|coast|island|harbou?r|port|airport|station|terminal|hospital|school|clinic|court|building|office|headquarters|site|north|south|east|west|northern|southern|eastern|western|kilometres?|kilometers?|miles?|km)\b/i;
-// A preposition of place followed by a capitalised name: "in Lisbon", "near Ylivieska".
+// A preposition of place followed by a capitalised name: "in Lisbon", "near Oslo".
 const PLACE_NAME =
   /\b(in|at|near|from|to|outside|inside|across|towards?|into|between|north of|south of|east of|west of)\s+(the\s+)?\p{Lu}[\p{L}'’-]+/u;
 // A capitalised word that does not start a sentence: a name of someone or something.

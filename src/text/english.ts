@@ -93,7 +93,7 @@ export const IRREGULAR_FORMS: ReadonlyMap<string, string> = pairs(`
 `);
 
 /**
- * Abbreviations typed in chat and in names, read as the word ("Kestrel Pt" meets "Kestrel Point",
+ * Abbreviations typed in chat and in names, read as the word ("Lizard Pt" meets "Lizard Point",
  * "3 hrs" meets "three hours"). Only those with one common reading: "St" (street or saint) and
  * "min" (minute or minimum) are left out.
  */
