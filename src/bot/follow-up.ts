@@ -1,4 +1,5 @@
 import type { MatchResult } from '../matcher/match.js';
+import { INTERROGATIVE } from '../text/english.js';
 
 /** Words that point back at someone or something already named. */
 const PRONOUN =
@@ -13,9 +14,6 @@ const QUESTION_OPENING =
 
 /** Words that point at something just said: "what is this article about?", "why did that happen?". */
 const DEMONSTRATIVE = /\b(this|that|these|those)\b/i;
-
-/** An interrogative word, which asks by itself even with nothing else ("when?", "what did he do?"). */
-const INTERROGATIVE = /\b(who|whom|whose|what|which|when|where|why|how)\b/i;
 
 /** Whether the message asks something: a question mark, a question's opening, or a question type. */
 export function asksSomething(text: string, result: MatchResult): boolean {

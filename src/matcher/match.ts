@@ -189,10 +189,18 @@ function readTerms(index: MatchIndex, text: string): QueryTerm[] {
   return [...seen].flatMap(([term, { surface, focus, proper, implied }]): QueryTerm[] => {
     const scope = focus ? 1 : options.contextKnownWeight;
     const idf = index.idf.get(term);
-    if (idf !== undefined && implied)
-      return [{ typed: term, known: term, edits: 0, strength: 1, focus: false, weight: idf }];
+    // A word naming the kind of answer counts as context does, for a doc that has it, but fully.
     if (idf !== undefined)
-      return [{ typed: term, known: term, edits: 0, strength: 1, focus, weight: idf * scope }];
+      return [
+        {
+          typed: term,
+          known: term,
+          edits: 0,
+          strength: 1,
+          focus: focus && !implied,
+          weight: implied ? idf : idf * scope,
+        },
+      ];
     const bits = background.bits(surface);
     // "whaat", "wich", "befor": a mistyped function word carries no content.
     if (
@@ -200,17 +208,18 @@ function readTerms(index: MatchIndex, text: string): QueryTerm[] {
       (isMistypedStopWord(surface) || index.analyzer.nearStopWord(surface))
     )
       return [];
-    const fix = bits >= options.correctAboveBits ? closest(index, term, surface) : undefined;
+    const lemmas = index.wordnet?.lemmas(surface) ?? [];
+    // A word English has ("allegedly", "seminar") is meant as typed, not a typo of a card's word
+    // ("allow", "similar"): typos of rare words are rarely words themselves.
+    const typo = bits >= options.correctAboveBits && lemmas.length === 0;
+    const fix = typo ? closest(index, term, surface) : undefined;
     // A typo may land on a word as written or a synonym ("agnet" → agent); read it as its term.
     const known = fix && index.spellingTerms.get(fix.term);
     // A capitalised word two edits from a term is more likely a name no card knows ("Navalny"
     // is not "naval") unless it is near a name the cards do know ("Gerskovitch").
     const nameMiss =
       proper && fix !== undefined && fix.edits > 1 && !(known && index.subjectTerms.has(known));
-    // A word English has ("allegedly", "seminar") is meant as typed, not a typo of a card's word
-    // ("allow", "similar"): typos of rare words are rarely words themselves.
-    const englishWord = fix !== undefined && (index.wordnet?.lemmas(surface).length ?? 0) > 0;
-    if (fix && known && !nameMiss && !englishWord) {
+    if (fix && known && !nameMiss) {
       const strength = 1 - options.editPenalty * fix.edits;
       return [
         {
@@ -224,7 +233,7 @@ function readTerms(index: MatchIndex, text: string): QueryTerm[] {
       ];
     }
     // A word of the same meaning as a doc's word ("physician" for "doctor"), by WordNet.
-    const related = index.wordnet?.lemmas(surface).find((lemma) => index.relatedTerms.has(lemma));
+    const related = lemmas.find((lemma) => index.relatedTerms.has(lemma));
     const relatedTerm = related && index.relatedTerms.get(related);
     if (relatedTerm && !proper) {
       const weight = (index.idf.get(relatedTerm) ?? 0) * scope;

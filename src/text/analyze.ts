@@ -3,6 +3,7 @@ import {
   ABBREVIATIONS,
   ANSWER_NOUNS,
   ASKED_FOR,
+  INTERROGATIVE,
   IRREGULAR_FORMS,
   NUMBER_WORDS,
   QUESTION_TYPES,
@@ -109,7 +110,9 @@ export function createAnalyzer(given: Partial<AnalyzerOptions> = {}): Analyzer {
     'g',
   );
 
-  const analyse = (text: string, focus: boolean, out: Token[]): Token[] => {
+  /** Tokens of one sentence (or a whole short message), read as the question itself. */
+  const analyse = (text: string): Token[] => {
+    const out: Token[] = [];
     const proper = properNouns(text);
     const s = normalize(text).replace(phrasePattern, (phrase) => phrases.get(phrase) ?? phrase);
     for (const token of readNumbers(s.split(' '), numberWords)) {
@@ -120,7 +123,7 @@ export function createAnalyzer(given: Partial<AnalyzerOptions> = {}): Analyzer {
       out.push({
         term: words.get(stemmed) ?? stemmed,
         surface: word,
-        focus,
+        focus: true,
         proper: proper.has(word),
         ...(implied ? { implied } : {}),
       });
@@ -139,25 +142,30 @@ export function createAnalyzer(given: Partial<AnalyzerOptions> = {}): Analyzer {
       );
       return nearStop.within(word, 1).length > 0;
     },
-    terms: (text) => analyse(text, true, []).map((t) => t.term),
+    terms: (text) => analyse(text).map((t) => t.term),
     tokens(text) {
       const sentences = splitSentences(text);
-      if (sentences.length < 2) return analyse(text, true, []);
+      if (sentences.length < 2) return analyse(text);
       const focus = new Set(focusOf(sentences));
+      // Each sentence read once, as if it asked; the others are marked as context afterwards.
+      const read = sentences.map((s) => analyse(s));
       // "… which paper he writes for. Can you remind us?": an asking sentence with no content
       // word asks about the sentence before it.
       const asking = sentences.findIndex((s) => focus.has(s));
       const prior = sentences[asking - 1];
-      if (prior && ![...focus].some((s) => analyse(s, true, []).some((t) => !t.implied))) focus.add(prior);
-      const out: Token[] = [];
-      for (const s of sentences) analyse(s, focus.has(s), out);
-      return out;
+      const content = read.some(
+        (tokens, i) => focus.has(sentences[i] ?? '') && tokens.some((t) => !t.implied),
+      );
+      if (prior && !content) focus.add(prior);
+      return read.flatMap((tokens, i) =>
+        focus.has(sentences[i] ?? '') ? tokens : tokens.map((t) => ({ ...t, focus: false })),
+      );
     },
     askedFor(text) {
       const focus = normalize(focusOf(splitSentences(text)).join(' '));
       return askedFor.flatMap((pattern) => {
         const span = pattern.exec(focus)?.[1];
-        return span ? analyse(span, true, []).map((t) => t.term) : [];
+        return span ? analyse(span).map((t) => t.term) : [];
       });
     },
     questionType(text) {
@@ -176,7 +184,7 @@ export function createAnalyzer(given: Partial<AnalyzerOptions> = {}): Analyzer {
  * people who …" asks what, not who; "how did it end when …" asks how, not when.
  */
 function withoutClauseWords(text: string): string {
-  const first = /\b(?:what|which|how|who|whom|whose|where|when|why)\b/.exec(text);
+  const first = INTERROGATIVE.exec(text);
   if (!first) return text;
   const at = first.index + first[0].length;
   return text.slice(0, at) + text.slice(at).replace(/\b(?:who|whom|whose|where|when|why)\b/g, ' ');

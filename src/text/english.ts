@@ -119,6 +119,9 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = pairs(
   Number,
 );
 
+/** An interrogative word, which asks by itself even with nothing else ("when?", "what did he do?"). */
+export const INTERROGATIVE = /\b(?:who|whom|whose|what|which|when|where|why|how)\b/i;
+
 /** Words that mark the kind of answer a question wants, checked on the normalised text. */
 export const QUESTION_TYPES = Object.freeze({
   howto: /\bhow (do|can|could|should|would) (i|we|one)\b/,
