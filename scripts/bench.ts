@@ -11,7 +11,7 @@ import { loadPacks } from '../src/knowledge/load-packs.js';
 import { defineCli, progress, runTool } from '../src/runtime/cli.js';
 import { englishBackground } from '../src/text/background.js';
 import { englishWordNet } from '../src/text/wordnet.js';
-import { evaluate } from './lib/evaluate.js';
+import { evaluate, pct } from './lib/evaluate.js';
 import { percentile, timeEach, timeEachAsync } from './lib/latency.js';
 import { findStories, loadSet } from './lib/stories.js';
 
@@ -105,7 +105,8 @@ runTool(benchCli, async ({ values }) => {
     }
   }
 
-  const ratio = (part: number, whole: number) => (whole > 0 ? round((100 * part) / whole) : null);
+  // No questions of a kind: not measured, rather than 0%.
+  const ratio = (part: number, whole: number) => (whole > 0 ? pct(part, whole) : null);
   const summary = {
     cards: cards.length,
     story: story?.id ?? null,
