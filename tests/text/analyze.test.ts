@@ -92,6 +92,15 @@ describe('analyzer', () => {
     expect(analyzer.questionType(q)).toBe(type);
   });
 
+  it.each([
+    ['Who paid the ransom?', 'who'],
+    ['How long did the hackers give them to pay?', 'howlong'],
+    ['When did the mayor sign the budget, and at what cost?', 'when'],
+    ['What did the deal cost?', 'howmuch'],
+  ])('reads the type from the wording met first: %s', (q, type) => {
+    expect(analyzer.questionType(q)).toBe(type);
+  });
+
   it('reads common abbreviations as their word', () => {
     expect(analyzer.terms('Kestrel Pt launch')).toEqual(analyzer.terms('Kestrel Point launch'));
     expect(analyzer.terms('closed for 3 hrs')).toEqual(analyzer.terms('closed for three hours'));
