@@ -1,5 +1,5 @@
 import { type Analyzer, type AnalyzerOptions, createAnalyzer } from '../text/analyze.js';
-import { answerTypes } from '../text/answer-types.js';
+import { answerTypes, namesListed } from '../text/answer-types.js';
 import { type Background, flatBackground } from '../text/background.js';
 import type { QuestionType } from '../text/english.js';
 import { normalize } from '../text/normalize.js';
@@ -44,6 +44,8 @@ export interface IndexedDoc {
   questionTypes: Set<QuestionType>;
   /** Kinds of question its body can answer from what it contains (a date: when; a number: how many). */
   answerTypes: Set<QuestionType>;
+  /** The most names its body lists in one run, for "which three …" questions. */
+  namesListed: number;
   subject?: string;
 }
 
@@ -131,12 +133,13 @@ export function buildIndex(input: MatchDoc[], build: BuildOptions = {}): MatchIn
       if (type) questionTypes.add(type);
     }
     // What the answer contains says what it can answer, beside how its examples are worded.
-    const answers = answerTypes((doc.body ?? []).join(' '));
+    const body = (doc.body ?? []).join(' ');
     return {
       id: doc.id,
       terms,
       questionTypes,
-      answerTypes: answers,
+      answerTypes: answerTypes(body),
+      namesListed: namesListed(body),
       ...(doc.subject ? { subject: doc.subject } : {}),
     };
   });

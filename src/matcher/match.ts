@@ -28,7 +28,10 @@ export interface Candidate {
   questionTypeFits: boolean;
   /** False when the question names subjects and this doc is about none of them nor names them. */
   subjectFits: boolean;
-  /** False when a which/what question asks for something this doc never mentions. */
+  /**
+   * False when a which/what question asks for something this doc never mentions, or for more
+   * names ("which three schools") than it lists.
+   */
   askedForFits: boolean;
   /** Probability the doc classifier learned at index time gives this doc; 0 when it is off. */
   learned: number;
@@ -58,6 +61,7 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
   const terms = readTerms(index, text);
   const questionType = analyzer.questionType(text);
   const askedFor = analyzer.askedFor(text).map((t) => terms.find((q) => q.typed === t)?.known ?? t);
+  const namesAsked = analyzer.namesAsked(text);
   // Context around the asking sentence can only add evidence: its terms count when a doc has them.
   const totalWeight = terms.reduce((sum, t) => sum + (t.focus ? t.weight : 0), 0);
   const subjects = new Set<string>();
@@ -132,7 +136,8 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
       (doc.subject !== undefined && index.generalSubjects.has(doc.subject)) ||
       (doc.subject !== undefined && subjects.has(doc.subject)) ||
       [...subjectWords.values()].every((words) => words.some((w) => doc.terms.has(w)));
-    const askedForFits = askedFor.every((t) => doc.terms.has(t));
+    // "Which three pools close?" is not answered by "three pools will close", which names none.
+    const askedForFits = askedFor.every((t) => doc.terms.has(t)) && doc.namesListed >= Math.min(namesAsked, 3);
     const probability = learned?.[d] ?? 0;
     const rank =
       (1 - index.classifierShare) * coverage * (1 - share + share * exampleSimilarity) +

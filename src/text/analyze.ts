@@ -5,6 +5,7 @@ import {
   ASKED_FOR,
   INTERROGATIVE,
   IRREGULAR_FORMS,
+  NAMES_ASKED,
   NUMBER_WORDS,
   QUESTION_TYPES,
   type QuestionType,
@@ -74,6 +75,8 @@ export interface Analyzer {
   askedFor(text: string): string[];
   /** The kind of answer a question asks for, if its wording says. */
   questionType(text: string): QuestionType | undefined;
+  /** How many names the question asks for ("which three schools" → 3); 0 when it asks none. */
+  namesAsked(text: string): number;
   /** A word one edit from a stop word of five letters or more ("befor", "peple"): a typo of it. */
   nearStopWord(word: string): boolean;
 }
@@ -165,8 +168,14 @@ export function createAnalyzer(given: Partial<AnalyzerOptions> = {}): Analyzer {
       const focus = normalize(focusOf(splitSentences(text)).join(' '));
       return askedFor.flatMap((pattern) => {
         const span = pattern.exec(focus)?.[1];
-        return span ? analyse(span).map((t) => t.term) : [];
+        // "which three schools" asks for schools: the count is checked by `namesAsked`.
+        return span ? analyse(span).flatMap((t) => (/^\d+$/.test(t.term) ? [] : [t.term])) : [];
       });
+    },
+    namesAsked(text) {
+      const said = NAMES_ASKED.exec(normalize(focusOf(splitSentences(text)).join(' ')))?.[1] ?? '';
+      const n = /^\d+$/.test(said) ? Number(said) : (numberWords.get(said) ?? 0);
+      return n >= 2 ? n : 0;
     },
     questionType(text) {
       // Only the asking sentence says what is asked: "a thriller where…" in the context does not.

@@ -56,3 +56,20 @@ export function answerTypes(text: string): Set<QuestionType> {
   if (FUTURE.test(text)) types.add('future');
   return types;
 }
+
+// A name: capitalised words, maybe joined by "of", "the", "and", "de" ("Bank of Ireland").
+const NAME = String.raw`\p{Lu}[\p{L}\d'’.-]*(?:\s+(?:(?:of|the|de|du|la|for)\s+)*\p{Lu}[\p{L}\d'’.-]*)*`;
+const NAME_LIST = new RegExp(String.raw`${NAME}(?:\s*,\s*${NAME})*,?\s+(?:and|or|&)\s+${NAME}`, 'gu');
+
+/**
+ * The most names a text lists in one run ("St Aldric's, Mill Road and Northgate" → 3): a card
+ * answers "which three schools…" only when it names them, not when it says "three schools".
+ */
+export function namesListed(text: string): number {
+  let most = 0;
+  for (const m of text.matchAll(NAME_LIST)) {
+    const names = m[0].split(/\s*,\s*|,?\s+(?:and|or|&)\s+/).filter((s) => /^\p{Lu}/u.test(s));
+    most = Math.max(most, names.length);
+  }
+  return most;
+}

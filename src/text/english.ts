@@ -157,6 +157,12 @@ export const ASKED_FOR = [
   /\bwhat (?:is|was|are|were) the ([a-z0-9]+) of\b/,
 ];
 
+/**
+ * "which three schools …", "who were the other four …": the question asks for that many names,
+ * so only an answer that lists them answers it. The first group is the number, as typed.
+ */
+export const NAMES_ASKED = /\b(?:which|who (?:are|were) the(?: other)?)\s+([a-z]+|\d+)\b/;
+
 /** "a:b c:d" → a map; written so to keep a long closed list short to read. */
 function pairs(text: string): Map<string, string>;
 function pairs<T>(text: string, convert: (value: string) => T): Map<string, T>;

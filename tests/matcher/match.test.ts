@@ -48,6 +48,26 @@ const index = buildIndex(DOCS, { subjects: SUBJECTS });
 const top = (q: string) => match(index, q).candidates[0];
 
 describe('match', () => {
+  it('holds a "which three …" question to a doc that lists three names', () => {
+    const docs: MatchDoc[] = [
+      {
+        id: 'counted',
+        examples: ['How many pools close?', 'pool closures'],
+        body: ['Three of the nine public pools will close this summer.'],
+      },
+      {
+        id: 'named',
+        examples: ['How many beaches close?', 'beach closures'],
+        body: ['The beaches at Ardmore, Kilkee and Lahinch will close this summer.'],
+      },
+    ];
+    const small = buildIndex(docs);
+    const fit = (q: string) => match(small, q).candidates[0]?.askedForFits;
+    expect(fit('Which three pools will close?')).toBe(false);
+    expect(fit('Which three beaches will close?')).toBe(true);
+    expect(fit('How many pools will close?')).toBe(true);
+  });
+
   it('ranks the doc whose examples fit best', () => {
     expect(top('where can I find the lighthouse')?.id).toBe('lighthouse-place');
     expect(top('how tall is it, the lighthouse')?.id).toBe('lighthouse-height');

@@ -101,6 +101,16 @@ describe('analyzer', () => {
     expect(analyzer.questionType(q)).toBe(type);
   });
 
+  it.each([
+    ['Which three swimming pools are closing?', 3],
+    ['Who were the other 4 people on the panel?', 4],
+    ['Which school closed?', 0],
+    ['Which one was it?', 0],
+    ['How many times have the other seven papers been cited?', 0],
+  ])('counts the names asked for in %s', (q, n) => {
+    expect(analyzer.namesAsked(q)).toBe(n);
+  });
+
   it('reads common abbreviations as their word', () => {
     expect(analyzer.terms('Kestrel Pt launch')).toEqual(analyzer.terms('Kestrel Point launch'));
     expect(analyzer.terms('closed for 3 hrs')).toEqual(analyzer.terms('closed for three hours'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerTypes } from '../../src/text/answer-types.js';
+import { answerTypes, namesListed } from '../../src/text/answer-types.js';
 
 describe('answerTypes', () => {
   it.each([
@@ -31,5 +31,15 @@ describe('answerTypes', () => {
 
   it('reads no name from the first word of a sentence', () => {
     expect(answerTypes('Staff found out from the news. Members were shocked.').has('who')).toBe(false);
+  });
+
+  it.each([
+    ["St Aldric's, Mill Road and Northgate Academy stayed open.", 3],
+    ['Poland, Germany, Norway, Slovenia and Belarus freed prisoners.', 5],
+    ['Krasikov and Bout were both freed.', 2],
+    ["three of the city's nine public pools will close", 0],
+    ['The Caldermoor Public Health Service said 11 cases were confirmed in four regions.', 0],
+  ])('"%s" lists %i names', (text, n) => {
+    expect(namesListed(text)).toBe(n);
   });
 });
