@@ -137,7 +137,8 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
       (doc.subject !== undefined && subjects.has(doc.subject)) ||
       [...subjectWords.values()].every((words) => words.some((w) => doc.terms.has(w)));
     // "Which three pools close?" is not answered by "three pools will close", which names none.
-    const askedForFits = askedFor.every((t) => doc.terms.has(t)) && doc.namesListed >= Math.min(namesAsked, 3);
+    const askedForFits =
+      askedFor.every((t) => doc.terms.has(t)) && doc.namesListed >= Math.min(namesAsked, 3);
     const probability = learned?.[d] ?? 0;
     const rank =
       (1 - index.classifierShare) * coverage * (1 - share + share * exampleSimilarity) +

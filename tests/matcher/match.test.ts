@@ -62,10 +62,10 @@ describe('match', () => {
       },
     ];
     const small = buildIndex(docs);
-    const fit = (q: string) => match(small, q).candidates[0]?.askedForFits;
-    expect(fit('Which three pools will close?')).toBe(false);
-    expect(fit('Which three beaches will close?')).toBe(true);
-    expect(fit('How many pools will close?')).toBe(true);
+    const fits = (q: string) => match(small, q).candidates[0]?.askedForFits;
+    expect(fits('Which three pools will close?')).toBe(false);
+    expect(fits('Which three beaches will close?')).toBe(true);
+    expect(fits('How many pools will close?')).toBe(true);
   });
 
   it('ranks the doc whose examples fit best', () => {
