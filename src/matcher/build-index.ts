@@ -65,6 +65,8 @@ export interface MatchIndex {
   examplePostings: Map<string, number[]>;
   /** Term → subjects it names ("okafor" → okafor). */
   subjectTerms: Map<string, Set<string>>;
+  /** Terms that end a subject's name of two words or more ("oyelaran" of "Martina Oyelaran"). */
+  familyNames: Set<string>;
   /** Subjects that stand for the whole story, whose docs fit whoever a question names. */
   generalSubjects: Set<string>;
   fuzzy: FuzzyVocabulary;
@@ -202,10 +204,12 @@ export function buildIndex(input: MatchDoc[], build: BuildOptions = {}): MatchIn
   );
 
   const subjectTerms = new Map<string, Set<string>>();
+  const familyNames = new Set<string>();
   for (const subject of build.subjects ?? []) {
     for (const name of subject.names) {
-      for (const t of analyzer.terms(name))
-        subjectTerms.set(t, (subjectTerms.get(t) ?? new Set()).add(subject.id));
+      const terms = analyzer.terms(name);
+      for (const t of terms) subjectTerms.set(t, (subjectTerms.get(t) ?? new Set()).add(subject.id));
+      for (const t of terms.slice(1)) familyNames.add(t);
     }
   }
   const background = build.background ?? flatBackground;
@@ -224,6 +228,7 @@ export function buildIndex(input: MatchDoc[], build: BuildOptions = {}): MatchIn
     docPostings,
     examplePostings,
     subjectTerms,
+    familyNames,
     generalSubjects: new Set((build.subjects ?? []).filter((s) => s.general).map((s) => s.id)),
     fuzzy,
     spellingTerms,

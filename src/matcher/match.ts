@@ -180,7 +180,12 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
 function readTerms(index: MatchIndex, text: string): QueryTerm[] {
   const { options, background } = index;
   const seen = new Map<string, { surface: string; focus: boolean; proper: boolean; implied: boolean }>();
-  for (const t of index.analyzer.tokens(text)) {
+  const tokens = index.analyzer.tokens(text);
+  for (const [i, t] of tokens.entries()) {
+    // "Tina Oyelaran", "Maggie Okonjo Hale": a given name no card knows, before a family name
+    // the cards do know, is the subject's own name written otherwise, not something else asked.
+    const next = tokens[i + 1];
+    if (t.proper && !index.idf.has(t.term) && next?.proper && index.familyNames.has(next.term)) continue;
     // A word that names the kind of answer ("how many" → number, "amount", "date") counts only
     // where a doc has it: a card answers "budget gap size" without saying "size".
     if (t.implied && !index.idf.has(t.term)) continue;

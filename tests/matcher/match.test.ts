@@ -68,6 +68,15 @@ describe('match', () => {
     expect(fits('How many pools will close?')).toBe(true);
   });
 
+  it('reads an unknown given name before a known family name as that subject ("Odette Moreau")', () => {
+    const readsOdette = (q: string) => match(index, q).terms.some((t) => t.typed.startsWith('odet'));
+    expect(readsOdette('What does Odette Moreau do?')).toBe(false);
+    expect(match(index, 'What does Odette Moreau do?').candidates[0]?.id).toBe('lighthouse-keeper');
+    // Not before a word that only starts a name, nor before a word the cards do not know as a name.
+    expect(readsOdette('What does Odette Lighthouse do?')).toBe(true);
+    expect(readsOdette('Did Odette Quimper keep it?')).toBe(true);
+  });
+
   it('ranks the doc whose examples fit best', () => {
     expect(top('where can I find the lighthouse')?.id).toBe('lighthouse-place');
     expect(top('how tall is it, the lighthouse')?.id).toBe('lighthouse-height');
