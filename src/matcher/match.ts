@@ -213,13 +213,14 @@ function readTerms(index: MatchIndex, text: string): QueryTerm[] {
         },
       ];
     const bits = background.bits(surface);
-    // "whaat", "wich", "befor": a mistyped function word carries no content.
+    const lemmas = index.wordnet?.lemmas(surface) ?? [];
+    // "whaat", "wich", "befor", "wil": a mistyped function word carries no content.
     if (
       bits >= options.correctAboveBits &&
-      (isMistypedStopWord(surface) || index.analyzer.nearStopWord(surface))
+      (isMistypedStopWord(surface) ||
+        index.analyzer.nearStopWord(surface, index.wordnet !== undefined && lemmas.length === 0))
     )
       return [];
-    const lemmas = index.wordnet?.lemmas(surface) ?? [];
     // A word English has ("allegedly", "seminar") is meant as typed, not a typo of a card's word
     // ("allow", "similar"): typos of rare words are rarely words themselves.
     const typo = bits >= options.correctAboveBits && lemmas.length === 0;

@@ -77,8 +77,12 @@ export interface Analyzer {
   questionType(text: string): QuestionType | undefined;
   /** How many names the question asks for ("which three schools" → 3); 0 when it asks none. */
   namesAsked(text: string): number;
-  /** A word one edit from a stop word of five letters or more ("befor", "peple"): a typo of it. */
-  nearStopWord(word: string): boolean;
+  /**
+   * A word one edit from a stop word of five letters or more ("befor", "peple"): a typo of it.
+   * With `short`, for a word known to be no English word, also a word of two or three letters
+   * one edit from a short stop word ("wil", "hw").
+   */
+  nearStopWord(word: string, short?: boolean): boolean;
 }
 
 export function createAnalyzer(given: Partial<AnalyzerOptions> = {}): Analyzer {
@@ -135,10 +139,19 @@ export function createAnalyzer(given: Partial<AnalyzerOptions> = {}): Analyzer {
   };
 
   let nearStop: NearMissIndex | undefined;
+  let nearShortStop: NearMissIndex | undefined;
   return {
     synonyms: words,
-    nearStopWord(word) {
-      if (word.length < 4 || stopWords.has(word)) return false;
+    nearStopWord(word, short = false) {
+      if (stopWords.has(word)) return false;
+      if (word.length < 4) {
+        if (!short || word.length < 2) return false;
+        nearShortStop ??= createNearMissIndex(
+          [...stopWords].filter((w) => w.length >= 3 && w.length < 5),
+          () => 1,
+        );
+        return nearShortStop.within(word, 1).length > 0;
+      }
       nearStop ??= createNearMissIndex(
         [...stopWords].filter((w) => w.length >= 5),
         () => 1,

@@ -135,6 +135,15 @@ describe('match', () => {
     );
   });
 
+  it('drops a short mistyped function word ("wil", "hw") only when English has no such word', () => {
+    // A tiny WordNet that lists "bow" (one edit from "how") but not "hw" or "wil".
+    const wordnet = parseSenseIndex('bow%1:06:00:: 02879718 1 5');
+    const english = buildIndex(DOCS, { subjects: SUBJECTS, wordnet });
+    const typed = (q: string) => match(english, q).terms.map((t) => t.typed);
+    expect(typed('hw tall wil the lighthouse be')).toEqual(typed('tall the lighthouse'));
+    expect(typed('bow of the lighthouse')).toContain('bow');
+  });
+
   it('reads a WordNet synonym of a doc word as that word, with less credit', () => {
     const wordnet = parseSenseIndex(
       ['lanky%3:00:00:: 02385102 1 0', 'tall%3:00:00:: 02385102 1 5'].join('\n'),
