@@ -193,14 +193,10 @@ export function createAnalyzer(given: Partial<AnalyzerOptions> = {}): Analyzer {
     questionType(text) {
       // Only the asking sentence says what is asked: "a thriller where…" in the context does not.
       const s = withoutClauseWords(normalize(focusOf(splitSentences(text)).join(' ')));
-      // The wording met first says what is asked: "who paid …" asks who, "how long did they
-      // give them to pay" how long; on a tie, the list's order.
-      let found: { type: QuestionType; at: number } | undefined;
       for (const [type, pattern] of Object.entries(questionTypes) as Array<[QuestionType, RegExp]>) {
-        const at = pattern.exec(s)?.index;
-        if (at !== undefined && (!found || at < found.at)) found = { type, at };
+        if (pattern.test(s)) return type;
       }
-      return found?.type;
+      return undefined;
     },
   };
 }

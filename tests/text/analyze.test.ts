@@ -93,17 +93,9 @@ describe('analyzer', () => {
   });
 
   it.each([
-    ['Who paid the ransom?', 'who'],
-    ['How long did the hackers give them to pay?', 'howlong'],
-    ['When did the mayor sign the budget, and at what cost?', 'when'],
-    ['What did the deal cost?', 'howmuch'],
-  ])('reads the type from the wording met first: %s', (q, type) => {
-    expect(analyzer.questionType(q)).toBe(type);
-  });
-
-  it.each([
     ['Which three swimming pools are closing?', 3],
     ['Who were the other 4 people on the panel?', 4],
+    ['Which are the four largest lenders?', 4],
     ['Which school closed?', 0],
     ['Which one was it?', 0],
     ['How many times have the other seven papers been cited?', 0],
