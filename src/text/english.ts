@@ -161,7 +161,7 @@ export const ASKED_FOR = [
  * "which three schools …", "who were the other four …": the question asks for that many names,
  * so only an answer that lists them answers it. The first group is the number, as typed.
  */
-export const NAMES_ASKED = /\b(?:which|(?:which|who) (?:are|were) the(?: other)?)\s+([a-z]+|\d+)\b/;
+export const NAMES_ASKED = /\b(?:(?:which|who) (?:are|were) the(?: other)?|which)\s+([a-z]+|\d+)\b/;
 
 /** "a:b c:d" → a map; written so to keep a long closed list short to read. */
 function pairs(text: string): Map<string, string>;
