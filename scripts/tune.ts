@@ -55,14 +55,17 @@ runTool(tuneCli, async (args) => {
   const { rounds } = given;
   const dir = knowledgeDir();
   const stories = findStories();
-  const tuneStories: TuneStory[] = stories.map((story) => {
-    const packs = storyPacks(story, dir);
-    return {
-      id: story.id,
-      variants: packVariants(packs),
-      dev: story.sets.filter((s) => s.tuning).flatMap(loadSet),
-    };
-  });
+  // A story with no dev set is only reported on: every option is chosen without it.
+  const tuneStories: TuneStory[] = stories
+    .map((story) => {
+      const packs = storyPacks(story, dir);
+      return {
+        id: story.id,
+        variants: packVariants(packs),
+        dev: story.sets.filter((s) => s.tuning).flatMap(loadSet),
+      };
+    })
+    .filter((story) => story.dev.length > 0);
   // Every search starts from the middle of each option's range, not from the shipped defaults:
   // those were chosen on every story, the held-out one included.
   const start: Options = Object.fromEntries(

@@ -18,10 +18,13 @@ const FLOORS: Record<string, { right: number; wrong: number; oosDeclined: number
   'harbor-court-ruling': { right: 29, wrong: 5, oosDeclined: 94 },
   'hospital-ransomware-attack': { right: 55, wrong: 10, oosDeclined: 85 },
   'night-train-derailment': { right: 64, wrong: 4, oosDeclined: 77 },
+  // Report-only stories (no dev set): no option was ever chosen on them.
+  'rate-decision': { right: 69, wrong: 4, oosDeclined: 80 },
   'research-misconduct': { right: 39, wrong: 5, oosDeclined: 70 },
   'satellite-launch-failure': { right: 63, wrong: 5, oosDeclined: 83 },
   'teachers-strike': { right: 43, wrong: 4, oosDeclined: 94 },
   'us-russia-prisoner-exchange': { right: 53, wrong: 9, oosDeclined: 90 },
+  'wildfire-evacuation': { right: 66, wrong: 5, oosDeclined: 86 },
 };
 
 /** Mean over stories of the test figures with 3 example questions per card (a pack's first day). */

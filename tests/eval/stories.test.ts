@@ -11,14 +11,14 @@ import { ErrorCode, FactdeskError } from '../../src/errors.js';
 describe('evaluation stories', () => {
   const stories = findStories();
 
-  it('finds the bundled story and stories with their own pack, each with dev and test sets', () => {
+  it('finds the bundled story and stories with their own pack, each with a test set, most with dev sets', () => {
     expect(stories.filter((s) => s.bundled).map((s) => s.id)).toEqual(['us-russia-prisoner-exchange']);
     expect(stories.filter((s) => !s.bundled).length).toBeGreaterThanOrEqual(3);
+    // Stories with no dev set are only reported on; most must be there to tune on.
+    expect(stories.filter((s) => s.sets.some((set) => set.tuning)).length).toBeGreaterThan(
+      stories.length / 2,
+    );
     for (const story of stories) {
-      expect(
-        story.sets.some((s) => s.tuning),
-        story.id,
-      ).toBe(true);
       expect(
         story.sets.filter((s) => !s.tuning).map((s) => s.name),
         story.id,
