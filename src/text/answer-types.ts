@@ -1,4 +1,4 @@
-import type { QuestionType } from './english.js';
+import { NUMBER_WORDS, type QuestionType, STOP_WORDS } from './english.js';
 
 /**
  * The kinds of question an answer can answer, read from what it contains rather than from how
@@ -6,6 +6,8 @@ import type { QuestionType } from './english.js';
  * that says "23 people" answers "how many", whether or not an example asks so. The rules are
  * English-wide: dates, clock times, numbers, money, durations, ages, names, places, causes.
  */
+const MONTH_NAMES = 'january|february|march|april|may|june|july|august|september|october|november|december';
+const WEEKDAY_NAMES = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 const MONTH =
   /\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?\s*\d|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(in|since|until|by|from|of|early|late|mid|last|next)\s+(january|february|march|april|june|july|august|september|october|november|december)\b/i;
 const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b/i;
@@ -57,19 +59,26 @@ export function answerTypes(text: string): Set<QuestionType> {
   return types;
 }
 
-// A name: capitalised words, maybe joined by "of", "the", "and", "de" ("Bank of Ireland").
-const NAME = String.raw`\p{Lu}[\p{L}\d'’.-]*(?:\s+(?:(?:of|the|de|du|la|for)\s+)*\p{Lu}[\p{L}\d'’.-]*)*`;
-const NAME_LIST = new RegExp(String.raw`${NAME}(?:\s*,\s*${NAME})*,?\s+(?:and|or|&)\s+${NAME}`, 'gu');
+// A run of capitalised words, maybe joined by "of", "the", "de" ("Bank of Ireland").
+const CAPITALISED = /\b\p{Lu}[\p{L}\d'’.-]*(?:\s+(?:(?:of|the|de|du|la|for)\s+)*\p{Lu}[\p{L}\d'’-]*)*/gu;
+const CALENDAR = new RegExp(`^(?:${MONTH_NAMES}|${WEEKDAY_NAMES})s?$`, 'i');
 
 /**
- * The most names a text lists in one run ("St Aldric's, Mill Road and Northgate" → 3): a card
- * answers "which three schools…" only when it names them, not when it says "three schools".
+ * How many names a text gives (distinct runs of capitalised words, less a function or number
+ * word that starts a sentence, months and weekdays aside): a card answers "which three
+ * schools …" only when it names them, not when it says "three schools".
  */
 export function namesListed(text: string): number {
-  let most = 0;
-  for (const m of text.matchAll(NAME_LIST)) {
-    const names = m[0].split(/\s*,\s*|,?\s+(?:and|or|&)\s+/).filter((s) => /^\p{Lu}/u.test(s));
-    most = Math.max(most, names.length);
+  const names = new Set<string>();
+  for (const m of text.matchAll(CAPITALISED)) {
+    const words = m[0]
+      .replace(/[.’']+$/, '')
+      .toLowerCase()
+      .split(/\s+/);
+    while (words.length > 0 && (STOP_WORDS.has(words[0] ?? '') || NUMBER_WORDS.has(words[0] ?? '')))
+      words.shift();
+    const name = words.join(' ');
+    if (name && !CALENDAR.test(name)) names.add(name);
   }
-  return most;
+  return names.size;
 }
