@@ -10,7 +10,7 @@ import { createBot } from '../../src/bot/bot.js';
  */
 const FLOORS: Record<string, { right: number; wrong: number; oosDeclined: number }> = {
   'airline-outage': { right: 45, wrong: 5, oosDeclined: 94 },
-  'city-budget-vote': { right: 60, wrong: 4, oosDeclined: 80 },
+  'city-budget-vote': { right: 58, wrong: 4, oosDeclined: 80 },
   'clinic-measles-outbreak': { right: 51, wrong: 7, oosDeclined: 89 },
   'dairy-recall': { right: 61, wrong: 8, oosDeclined: 89 },
   'glacier-lake-flood': { right: 51, wrong: 8, oosDeclined: 83 },
@@ -21,7 +21,7 @@ const FLOORS: Record<string, { right: number; wrong: number; oosDeclined: number
   // Report-only stories (no dev set): no option was ever chosen on them.
   'rate-decision': { right: 69, wrong: 4, oosDeclined: 80 },
   'research-misconduct': { right: 39, wrong: 5, oosDeclined: 70 },
-  'satellite-launch-failure': { right: 63, wrong: 5, oosDeclined: 83 },
+  'satellite-launch-failure': { right: 59, wrong: 5, oosDeclined: 83 },
   'teachers-strike': { right: 43, wrong: 4, oosDeclined: 94 },
   'us-russia-prisoner-exchange': { right: 53, wrong: 9, oosDeclined: 90 },
   'wildfire-evacuation': { right: 66, wrong: 5, oosDeclined: 86 },
