@@ -65,7 +65,7 @@ export interface MatchIndex {
   examplePostings: Map<string, number[]>;
   /** Term → subjects it names ("okafor" → okafor). */
   subjectTerms: Map<string, Set<string>>;
-  /** Terms that end a subject's name of two words or more ("oyelaran" of "Martina Oyelaran"). */
+  /** Terms that end a subject's name of two words or more ("moreau" of "Odile Moreau"). */
   familyNames: Set<string>;
   /** Subjects that stand for the whole story, whose docs fit whoever a question names. */
   generalSubjects: Set<string>;

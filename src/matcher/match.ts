@@ -182,7 +182,7 @@ function readTerms(index: MatchIndex, text: string): QueryTerm[] {
   const seen = new Map<string, { surface: string; focus: boolean; proper: boolean; implied: boolean }>();
   const tokens = index.analyzer.tokens(text);
   for (const [i, t] of tokens.entries()) {
-    // "Tina Oyelaran", "Maggie Okonjo Hale": a given name no card knows, before a family name
+    // "Odette Moreau", "Bea Anselm Ward": a given name no card knows, before a family name
     // the cards do know, is the subject's own name written otherwise, not something else asked.
     const next = tokens[i + 1];
     if (t.proper && !index.idf.has(t.term) && next?.proper && index.familyNames.has(next.term)) continue;
