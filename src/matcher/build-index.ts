@@ -44,7 +44,7 @@ export interface IndexedDoc {
   questionTypes: Set<QuestionType>;
   /** Kinds of question its body can answer from what it contains (a date: when; a number: how many). */
   answerTypes: Set<QuestionType>;
-  /** The most names its body lists in one run, for "which three …" questions. */
+  /** How many distinct names its body gives, for "which three …" questions. */
   namesListed: number;
   subject?: string;
 }

@@ -139,24 +139,18 @@ export function createAnalyzer(given: Partial<AnalyzerOptions> = {}): Analyzer {
   };
 
   let nearStop: NearMissIndex | undefined;
-  let nearShortStop: NearMissIndex | undefined;
   return {
     synonyms: words,
     nearStopWord(word, short = false) {
       if (stopWords.has(word)) return false;
-      if (word.length < 4) {
-        if (!short || word.length < 2) return false;
-        nearShortStop ??= createNearMissIndex(
-          [...stopWords].filter((w) => w.length >= 3 && w.length < 5),
-          () => 1,
-        );
-        return nearShortStop.within(word, 1).length > 0;
-      }
+      const isShort = word.length < 4;
+      if (isShort && (!short || word.length < 2)) return false;
       nearStop ??= createNearMissIndex(
-        [...stopWords].filter((w) => w.length >= 5),
+        [...stopWords].filter((w) => w.length >= 3),
         () => 1,
       );
-      return nearStop.within(word, 1).length > 0;
+      // A long word against stop words of five letters or more, a short one against shorter ones.
+      return nearStop.within(word, 1).some((w) => (isShort ? w.length < 5 : w.length >= 5));
     },
     terms: (text) => analyse(text).map((t) => t.term),
     tokens(text) {
@@ -178,7 +172,7 @@ export function createAnalyzer(given: Partial<AnalyzerOptions> = {}): Analyzer {
       );
     },
     askedFor(text) {
-      const focus = normalize(focusOf(splitSentences(text)).join(' '));
+      const focus = askingText(text);
       return askedFor.flatMap((pattern) => {
         const span = pattern.exec(focus)?.[1];
         // "which three schools" asks for schools: the count is checked by `namesAsked`.
@@ -186,13 +180,13 @@ export function createAnalyzer(given: Partial<AnalyzerOptions> = {}): Analyzer {
       });
     },
     namesAsked(text) {
-      const said = NAMES_ASKED.exec(normalize(focusOf(splitSentences(text)).join(' ')))?.[1] ?? '';
+      const said = NAMES_ASKED.exec(askingText(text))?.[1] ?? '';
       const n = /^\d+$/.test(said) ? Number(said) : (numberWords.get(said) ?? 0);
       return n >= 2 ? n : 0;
     },
     questionType(text) {
       // Only the asking sentence says what is asked: "a thriller where…" in the context does not.
-      const s = withoutClauseWords(normalize(focusOf(splitSentences(text)).join(' ')));
+      const s = withoutClauseWords(askingText(text));
       for (const [type, pattern] of Object.entries(questionTypes) as Array<[QuestionType, RegExp]>) {
         if (pattern.test(s)) return type;
       }
@@ -222,6 +216,11 @@ function properNouns(text: string): Set<string> {
   if (words.length > 1 && capitalised.length > words.length / 2) return found;
   for (const m of text.matchAll(/(?<![.!?]\s*|^\s*)\b(\p{Lu}[\p{Ll}]+)/gu)) found.add(normalize(m[1] ?? ''));
   return found;
+}
+
+/** The sentences that ask, normalised: what the question words and asked-for patterns read. */
+function askingText(text: string): string {
+  return normalize(focusOf(splitSentences(text)).join(' '));
 }
 
 /** The sentences that ask: those with a question mark, else the last one. */

@@ -10,7 +10,7 @@ const MONTH_NAMES = 'january|february|march|april|may|june|july|august|september
 const WEEKDAY_NAMES = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 const MONTH =
   /\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?\s*\d|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(in|since|until|by|from|of|early|late|mid|last|next)\s+(january|february|march|april|june|july|august|september|october|november|december)\b/i;
-const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b/i;
+const WEEKDAY = new RegExp(`\\b(${WEEKDAY_NAMES})s?\\b`, 'i');
 const YEAR = /\b(1[6-9]\d\d|20\d\d)s?\b/;
 const CLOCK =
   /\b\d{1,2}([:.]\d\d)?\s*(a\.?m\b\.?|p\.?m\b\.?)|\b\d{1,2}:\d\d\b|\bo'clock\b|\b(noon|midnight|dawn|dusk|overnight|half past|quarter (past|to))\b/i;
