@@ -67,6 +67,8 @@ export interface MatchIndex {
   subjectTerms: Map<string, Set<string>>;
   /** Terms that end a subject's name of two words or more ("moreau" of "Odile Moreau"). */
   familyNames: Set<string>;
+  /** Term of a subject's name → the terms that follow it there ("viktor" → bout). */
+  nameNext: Map<string, Set<string>>;
   /** Subjects that stand for the whole story, whose docs fit whoever a question names. */
   generalSubjects: Set<string>;
   fuzzy: FuzzyVocabulary;
@@ -196,20 +198,21 @@ export function buildIndex(input: MatchDoc[], build: BuildOptions = {}): MatchIn
   const fuzzy = createFuzzyVocabulary(
     spellingTerms.keys(),
     (t) => docPostings.get(spellingTerms.get(t) ?? t)?.length ?? 0,
-    {
-      threshold: options.fuseThreshold,
-      minLength: options.fuzzyMinLength,
-      maxEdits,
-    },
+    { minLength: options.fuzzyMinLength, maxEdits },
   );
 
   const subjectTerms = new Map<string, Set<string>>();
   const familyNames = new Set<string>();
+  const nameNext = new Map<string, Set<string>>();
   for (const subject of build.subjects ?? []) {
     for (const name of subject.names) {
       const terms = analyzer.terms(name);
       for (const t of terms) subjectTerms.set(t, (subjectTerms.get(t) ?? new Set()).add(subject.id));
-      for (const t of terms.slice(1)) familyNames.add(t);
+      for (const [i, t] of terms.entries()) {
+        const next = terms[i + 1];
+        if (i > 0) familyNames.add(t);
+        if (next) nameNext.set(t, (nameNext.get(t) ?? new Set()).add(next));
+      }
     }
   }
   const background = build.background ?? flatBackground;
@@ -229,6 +232,7 @@ export function buildIndex(input: MatchDoc[], build: BuildOptions = {}): MatchIn
     examplePostings,
     subjectTerms,
     familyNames,
+    nameNext,
     generalSubjects: new Set((build.subjects ?? []).filter((s) => s.general).map((s) => s.id)),
     fuzzy,
     spellingTerms,

@@ -74,8 +74,6 @@ export interface MatcherOptions {
   correctAboveBits: number;
   /** Shortest stemmed term that fuzzy correction is tried on. */
   fuzzyMinLength: number;
-  /** fuse.js threshold for candidate terms, before the edit-distance check. */
-  fuseThreshold: number;
   /** Credit of a word read through a WordNet synonym of a doc's word, against 1 for the word itself; 0 turns it off. */
   relatedWordCredit: number;
   /** Two words are WordNet synonyms when they share one of this many most frequent senses of each. */
@@ -130,7 +128,6 @@ export const DEFAULT_MATCHER_OPTIONS: Readonly<MatcherOptions> = Object.freeze({
   suggestAbove: 0.25,
   correctAboveBits: 17,
   fuzzyMinLength: 4,
-  fuseThreshold: 0.4,
   editPenalty: 0.08,
   relatedWordCredit: 0,
   wordnetMaxSenses: 1,

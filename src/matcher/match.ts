@@ -60,7 +60,11 @@ export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
   const { options, analyzer } = index;
   const terms = readTerms(index, text);
   const questionType = analyzer.questionType(text);
-  const askedFor = analyzer.askedFor(text).map((t) => terms.find((q) => q.typed === t)?.known ?? t);
+  // A word read as filler ("peple", a mistyped "people") asks for nothing.
+  const askedFor = analyzer.askedFor(text).flatMap((t) => {
+    const term = terms.find((q) => q.typed === t);
+    return term ? [term.known ?? t] : [];
+  });
   const namesAsked = analyzer.namesAsked(text);
   // Context around the asking sentence can only add evidence: its terms count when a doc has them.
   const totalWeight = terms.reduce((sum, t) => sum + (t.focus ? t.weight : 0), 0);
@@ -181,7 +185,13 @@ function readTerms(index: MatchIndex, text: string): QueryTerm[] {
   const { options, background } = index;
   const seen = new Map<string, { surface: string; focus: boolean; proper: boolean; implied: boolean }>();
   const tokens = index.analyzer.tokens(text);
-  for (const [i, t] of tokens.entries()) {
+  for (const [i, typed] of tokens.entries()) {
+    // "Viktor Boot", "Brittney Grinner": a word one edit from the name part that follows the one
+    // before it is that name, even when it is an English word of its own.
+    const after = index.nameNext.get(tokens[i - 1]?.term ?? '');
+    const name =
+      after && !index.idf.has(typed.term) && [...after].find((n) => editDistance(typed.term, n, 1) <= 1);
+    const t = name ? { ...typed, term: name, surface: name } : typed;
     // "Odette Moreau", "Bea Anselm Ward": a given name no card knows, before a family name
     // the cards do know, is the subject's own name written otherwise, not something else asked.
     const next = tokens[i + 1];
@@ -222,11 +232,14 @@ function readTerms(index: MatchIndex, text: string): QueryTerm[] {
     )
       return [];
     // A word English has ("allegedly", "seminar") is meant as typed, not a typo of a card's word
-    // ("allow", "similar"): typos of rare words are rarely words themselves.
-    const typo = bits >= options.correctAboveBits && lemmas.length === 0;
+    // ("allow", "similar"): typos of rare words are rarely words themselves. But a word English
+    // barely uses ("grinner") one edit from a name the cards know is that name mistyped.
+    const typo = bits >= options.correctAboveBits && (lemmas.length === 0 || bits >= options.rareWordBits);
     const fix = typo ? closest(index, term, surface) : undefined;
     // A typo may land on a word as written or a synonym ("agnet" → agent); read it as its term.
-    const known = fix && index.spellingTerms.get(fix.term);
+    const fixed = fix && index.spellingTerms.get(fix.term);
+    const nameTypo = fix?.edits === 1 && fixed !== undefined && index.subjectTerms.has(fixed);
+    const known = lemmas.length === 0 || nameTypo ? fixed : undefined;
     // A capitalised word two edits from a term is more likely a name no card knows ("Navalny"
     // is not "naval") unless it is near a name the cards do know ("Gerskovitch").
     const nameMiss =

@@ -176,7 +176,8 @@ export function createAnalyzer(given: Partial<AnalyzerOptions> = {}): Analyzer {
       return askedFor.flatMap((pattern) => {
         const span = pattern.exec(focus)?.[1];
         // "which three schools" asks for schools: the count is checked by `namesAsked`.
-        return span ? analyse(span).flatMap((t) => (/^\d+$/.test(t.term) ? [] : [t.term])) : [];
+        // A word naming the kind of value ("what time", "what amount") is the question type's to check.
+        return span ? analyse(span).flatMap((t) => (/^\d+$/.test(t.term) || t.implied ? [] : [t.term])) : [];
       });
     },
     namesAsked(text) {

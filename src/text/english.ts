@@ -54,7 +54,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   certainly personally simply essentially anyways anyhow however whoever whenever wherever
   regarding concerning according
   guy dude fella bloke mr mrs ms mister ppl gimme lemme dunno kinda sorta gonna wanna gotta tho
-  cuz kindly u ur ya thx tbh imo idk fyi afaik
+  cuz coz cos kindly u ur r ya thx tbh imo idk fyi afaik til till abt wud cud shud
   alright sorry lol haha omg wow ah hm umm uhm erm`
     .split(/\s+/)
     .filter(Boolean),

@@ -77,6 +77,18 @@ describe('analyzer', () => {
     expect(analyzer.askedFor('Who is Krasikov?')).toEqual([]);
   });
 
+  it('leaves a word naming the kind of value to the question type, not to what is asked for', () => {
+    expect(analyzer.askedFor('What time did the outage begin?')).toEqual([]);
+    expect(analyzer.askedFor('What amount was paid?')).toEqual([]);
+  });
+
+  it('reads chat spellings of function words as filler ("r", "til", "wud")', () => {
+    expect(analyzer.terms('how long til systems r restored')).toEqual(
+      analyzer.terms('how long until systems are restored'),
+    );
+    expect(analyzer.terms('how much wud it cost')).toEqual(analyzer.terms('how much would it cost'));
+  });
+
   it('reads the question type from the asking sentence, not the story around it', () => {
     expect(analyzer.questionType('I read a thriller where spies swap. Who is Krasikov?')).toBe('who');
   });
