@@ -56,8 +56,9 @@ export interface MatchResult {
  * against every card), the closest example question, and the kind of question asked; when
  * the docs have examples enough to learn from, also the classifier trained on them.
  */
-export function match(index: MatchIndex, text: string, limit = 5): MatchResult {
+export function match(index: MatchIndex, typed: string, limit = 5): MatchResult {
   const { options, analyzer } = index;
+  const text = analyzer.spellQuestionWords(typed, (word) => index.spellingTerms.has(word));
   const terms = readTerms(index, text);
   const questionType = analyzer.questionType(text);
   // A word read as filler ("peple", a mistyped "people") asks for nothing.

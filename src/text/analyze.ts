@@ -8,6 +8,7 @@ import {
   NAMES_ASKED,
   NUMBER_WORDS,
   QUESTION_TYPES,
+  QUESTION_WORD_SPELLINGS,
   type QuestionType,
   STOP_WORDS,
 } from './english.js';
@@ -34,6 +35,8 @@ export interface AnalyzerOptions {
   askedFor: readonly RegExp[];
   /** Words naming the kind of value asked for ("amount", "date"): evidence only where a doc has them. */
   answerNouns: ReadonlySet<string>;
+  /** Question words as typed in a hurry ("wat", "hw") → the words meant. */
+  questionWordSpellings: ReadonlyMap<string, string>;
 }
 
 /** What every English text may be read with; no synonyms, which belong to a domain. */
@@ -45,6 +48,7 @@ export const ENGLISH: Readonly<AnalyzerOptions> = Object.freeze({
   questionTypes: QUESTION_TYPES,
   askedFor: ASKED_FOR,
   answerNouns: ANSWER_NOUNS,
+  questionWordSpellings: QUESTION_WORD_SPELLINGS,
 });
 
 /**
@@ -83,13 +87,24 @@ export interface Analyzer {
    * one edit from a short stop word ("wil", "hw").
    */
   nearStopWord(word: string, short?: boolean): boolean;
+  /**
+   * A question with its hurried question words spelled out ("hw long" → "how long"), except
+   * those `isWord` says the domain uses as words of its own.
+   */
+  spellQuestionWords(text: string, isWord: (word: string) => boolean): string;
 }
 
 export function createAnalyzer(given: Partial<AnalyzerOptions> = {}): Analyzer {
-  const { stopWords, synonyms, irregularForms, numberWords, questionTypes, askedFor, answerNouns } = {
-    ...ENGLISH,
-    ...given,
-  };
+  const {
+    stopWords,
+    synonyms,
+    irregularForms,
+    numberWords,
+    questionTypes,
+    askedFor,
+    answerNouns,
+    questionWordSpellings,
+  } = { ...ENGLISH, ...given };
   const base = (word: string) => stem(irregularForms.get(word) ?? word);
   // The question type carries "how long"/"how much"; left in, "long" would match "long sought".
   const phrases = new Map<string, string>([
@@ -153,6 +168,13 @@ export function createAnalyzer(given: Partial<AnalyzerOptions> = {}): Analyzer {
       return nearStop.within(word, 1).some((w) => (isShort ? w.length < 5 : w.length >= 5));
     },
     terms: (text) => analyse(text).map((t) => t.term),
+    spellQuestionWords(text, isWord) {
+      return text.replace(/[A-Za-z]+/g, (typed) => {
+        const word = typed.toLowerCase();
+        const meant = questionWordSpellings.get(word);
+        return meant && !isWord(word) ? meant : typed;
+      });
+    },
     tokens(text) {
       const sentences = splitSentences(text);
       if (sentences.length < 2) return analyse(text);

@@ -139,6 +139,26 @@ export const QUESTION_TYPES = Object.freeze({
 export type QuestionType = keyof typeof QUESTION_TYPES;
 
 /**
+ * Question words as typed in a hurry: without the apostrophe ("whats"), a letter dropped or two
+ * swapped ("wat", "wher", "hw", "whihc"). Read as the word meant, so that "hw long" asks how
+ * long; in questions only, and only where no card uses the spelling as a word ("Wat Arun").
+ */
+export const QUESTION_WORD_SPELLINGS: ReadonlyMap<string, string> = new Map(
+  `whats:what_is whos:who_is wheres:where_is whens:when_is hows:how_is whys:why_is wats:what_is
+  wat:what wot:what wht:what waht:what whta:what hwat:what
+  wher:where whr:where whre:where wehre:where
+  whn:when wen:when whne:when hwen:when
+  wich:which whihc:which whcih:which wihch:which
+  hw:how hwy:why wy:why`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((pair) => {
+      const [typed = '', meant = ''] = pair.split(':');
+      return [typed, meant.replace('_', ' ')];
+    }),
+);
+
+/**
  * Nouns that name the kind of value a question wants, typed in place of "how many" or "when"
  * ("budget gap size", "oral arguments date", "what time did they vote"): a card holds the value
  * without the word, so the word counts only for a card that has it.

@@ -115,6 +115,13 @@ describe('match', () => {
     expect(fits('Which children were on the train?')).toBe(false);
   });
 
+  it('reads a hurried question word as the word meant, unless a doc uses it', () => {
+    expect(match(index, 'wher is the lighthouse').questionType).toBe('where');
+    const temple = buildIndex([...DOCS, { id: 'temple', examples: ['Wat Arun opening hours'] }]);
+    expect(match(temple, 'wat arun hours').candidates[0]?.id).toBe('temple');
+    expect(match(temple, 'wat arun hours').questionType).toBeUndefined();
+  });
+
   it('ranks the doc whose examples fit best', () => {
     expect(top('where can I find the lighthouse')?.id).toBe('lighthouse-place');
     expect(top('how tall is it, the lighthouse')?.id).toBe('lighthouse-height');

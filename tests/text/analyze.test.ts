@@ -82,6 +82,18 @@ describe('analyzer', () => {
     expect(analyzer.askedFor('What amount was paid?')).toEqual([]);
   });
 
+  it('spells out hurried question words, except words the domain has', () => {
+    const spelled = analyzer.spellQuestionWords('hw long did she wait? Wher is it? whos he', () => false);
+    expect(spelled).toBe('how long did she wait? where is it? who is he');
+    expect(analyzer.questionType(analyzer.spellQuestionWords('wat time did it start', () => false))).toBe(
+      'when',
+    );
+    // "Wat Arun" is a temple where a card says so.
+    expect(analyzer.spellQuestionWords('Wat Arun opening hours', (w) => w === 'wat')).toBe(
+      'Wat Arun opening hours',
+    );
+  });
+
   it('reads chat spellings of function words as filler ("r", "til", "wud")', () => {
     expect(analyzer.terms('how long til systems r restored')).toEqual(
       analyzer.terms('how long until systems are restored'),
