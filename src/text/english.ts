@@ -128,13 +128,14 @@ export const QUESTION_TYPES = Object.freeze({
   future:
     /\bwill (there|they|he|she|it|the|we|this)\b|\bin the future\b|\bgoing to (happen|be)\b|\bnext time\b/,
   howmany: /\bhow (many|much people|big a number)\b|\bnumber of\b|\bcount\b/,
-  howmuch: /\bhow much\b|\b(cost|costs|price|paid|pay|money|dollars?|euros?)\b/,
   howold: /\bhow old\b|\b(age|born|birthday)\b/,
   howlong: /\bhow long\b|\bfor how long\b|\bduration\b/,
   when: /\bwhen\b|\bwhat (?:(?:is|was) )?(?:the )?(?:exact |precise )?(?:year|date|day|month|time)\b|\bwhich (?:year|date|day|month)\b|\bon what (?:date|day)\b/,
   where: /\bwhere\b|\bwhat (city|country|place|location)\b|\bwhich (city|country|place|location)\b/,
   why: /\bwhy\b|\bwhat for\b|\breason\b|\bhow come\b/,
   who: /\bwho\b|\bwhom\b|\bwhose\b/,
+  // After the question words: "how long did they have to pay" asks how long, not how much.
+  howmuch: /\bhow much\b|\b(cost|costs|price|paid|pay|money|dollars?|euros?)\b/,
 });
 export type QuestionType = keyof typeof QUESTION_TYPES;
 

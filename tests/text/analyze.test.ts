@@ -112,6 +112,9 @@ describe('analyzer', () => {
     ['Who brought the disease into town?', 'who'],
     ['Where was she going and what did she go through?', 'where'],
     ['What time did they hold the vote?', 'when'],
+    ['How long did the hackers give them to pay?', 'howlong'],
+    ['When were the farmers paid?', 'when'],
+    ['What did the repairs cost?', 'howmuch'],
   ])('reads the type from the first question word, not a clause: %s', (q, type) => {
     expect(analyzer.questionType(q)).toBe(type);
   });
