@@ -140,6 +140,8 @@ export function createAnalyzer(given: Partial<AnalyzerOptions> = {}): Analyzer {
     for (const token of readNumbers(s.split(' '), numberWords)) {
       if (!token || stopWords.has(token)) continue;
       const word = token.toLowerCase();
+      // "thru" is "through": a function word, whatever its spelling.
+      if (stopWords.has(irregularForms.get(word) ?? '')) continue;
       const implied = (token !== word && /[A-Z]/.test(token)) || answerNouns.has(word);
       const stemmed = base(word);
       out.push({

@@ -103,6 +103,7 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = pairs(`
     dept:department univ:university intl:international natl:national assn:association
     corp:corporation ave:avenue rd:road hq:headquarters approx:approximately yr:year yrs:years
     mins:minutes hr:hour hrs:hours wk:week wks:weeks mth:month mths:months pct:percent
+    nite:night nites:nights tonite:tonight thru:through tmrw:tomorrow yday:yesterday
 `);
 
 /**

@@ -133,6 +133,7 @@ describe('analyzer', () => {
   it('reads common abbreviations as their word', () => {
     expect(analyzer.terms('Kestrel Pt launch')).toEqual(analyzer.terms('Kestrel Point launch'));
     expect(analyzer.terms('closed for 3 hrs')).toEqual(analyzer.terms('closed for three hours'));
+    expect(analyzer.terms('nite trains thru Oulu')).toEqual(analyzer.terms('night trains through Oulu'));
     // "St" is a street or a saint: left as typed.
     expect(analyzer.terms('St Aldric')).toEqual(['st', 'aldric']);
   });
