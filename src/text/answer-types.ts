@@ -25,7 +25,10 @@ const MONEY =
 const DURATION =
   /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a few|many|some)[\s-]+(more\s+)?(seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(y|ies))\b|\bfor (life|good|ever)\b|\blife (sentence|term|imprisonment)\b|\b(until|till|through)\b/i;
 const AGE =
-  /\b\d+[\s-]+(year|month|week|day)s?[\s-]+old\b|\baged?\s+\d+|\b(born|birth)\b|\bage of\b|p{Lu}[p{L}'’-]+,\s*\d{1,3},|\b(in (his|her|their) (teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/i;
+  /\b\d+[\s-]+(year|month|week|day)s?[\s-]+old\b|\baged?\s+\d+|\b(born|birth)\b|\bage of\b|\b(in (his|her|their) (teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/i;
+// "Bronwen Llywelyn, 58, the cooperative's president": a name, then an age between commas.
+// Case-sensitive: under the i flag \p{Lu} would take any letter.
+const NAME_AGE = /\p{Lu}[\p{L}'’-]+,\s*\d{1,3},/u;
 const CAUSE =
   /\b(because|due to|owing to|caused|causes?|cause of|reasons?|as a result|result of|in order to|so that|so as to|led to|leading to|after|following|blamed|since|aimed at|to (avoid|prevent|protect|stop|ensure|allow|help|reduce|meet|keep|make))\b/i;
 const FUTURE =
@@ -51,7 +54,7 @@ export function answerTypes(text: string): Set<QuestionType> {
   }
   if (MONEY.test(text)) types.add('howmuch');
   if (DURATION.test(text) || when) types.add('howlong');
-  if (AGE.test(text)) types.add('howold');
+  if (AGE.test(text) || NAME_AGE.test(text)) types.add('howold');
   if (NAME_INSIDE.test(text)) types.add('who');
   if (PLACE_NAME.test(text) || PLACE_NOUN.test(text)) types.add('where');
   if (CAUSE.test(text)) types.add('why');

@@ -10,6 +10,7 @@ describe('answerTypes', () => {
     ['Breffni will pay €412 million for the chain.', 'howmuch'],
     ['The line will stay closed for at least five days.', 'howlong'],
     ['The 7-month-old girl is in intensive care.', 'howold'],
+    ['Bronwen Llywelyn, 58, the cooperative president, said so.', 'howold'],
     ['Ms Ylikärppä said the rail had cracked.', 'who'],
     ['It happened near Ylivieska, in northern Finland.', 'where'],
     ['The clinic closed because the child was not isolated.', 'why'],
@@ -25,6 +26,8 @@ describe('answerTypes', () => {
     ['the union was angry about it.', 'where'],
     ['Nobody was told in advance.', 'howmuch'],
     ['Nobody was told in advance.', 'howold'],
+    ['Marrowfield, Ohio, 2026, was quiet.', 'howold'],
+    ['In all, cases, 12, were confirmed.', 'howold'],
   ])('"%s" cannot answer %s', (text, type) => {
     expect(answerTypes(text).has(type as never)).toBe(false);
   });
