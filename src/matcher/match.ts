@@ -234,12 +234,17 @@ function readTerms(index: MatchIndex, text: string): QueryTerm[] {
       return [];
     // A word English has ("allegedly", "seminar") is meant as typed, not a typo of a card's word
     // ("allow", "similar"): typos of rare words are rarely words themselves. But a word English
-    // barely uses ("grinner") one edit from a name the cards know is that name mistyped.
+    // barely uses ("grinner") one edit from a subject's name English barely uses ("Griner", not
+    // "leader") is that name mistyped.
     const typo = bits >= options.correctAboveBits && (lemmas.length === 0 || bits >= options.rareWordBits);
     const fix = typo ? closest(index, term, surface) : undefined;
     // A typo may land on a word as written or a synonym ("agnet" → agent); read it as its term.
     const fixed = fix && index.spellingTerms.get(fix.term);
-    const nameTypo = fix?.edits === 1 && fixed !== undefined && index.subjectTerms.has(fixed);
+    const nameTypo =
+      fix?.edits === 1 &&
+      fixed !== undefined &&
+      index.subjectTerms.has(fixed) &&
+      background.bits(fix.term) >= options.rareWordBits;
     const known = lemmas.length === 0 || nameTypo ? fixed : undefined;
     // A capitalised word two edits from a term is more likely a name no card knows ("Navalny"
     // is not "naval") unless it is near a name the cards do know ("Gerskovitch").

@@ -98,6 +98,15 @@ describe('match', () => {
     expect(known('who is moreax', 'moreax')).toBe('moreau');
     // A word of English near a word that names no subject is still meant as typed.
     expect(known('lighthouse heighth', 'heighth')).toBeUndefined();
+    // So is one near a subject's name that is a common word ("lenders" is not "leader").
+    const common = buildIndex(DOCS, {
+      subjects: SUBJECTS,
+      wordnet: parseSenseIndex('lighthousr%1:06:00:: 09999996 1 0'),
+      background: { bits: (w) => (w === 'lighthouse' ? 14 : 25) },
+    });
+    expect(
+      match(common, 'lighthousr height').terms.find((t) => t.typed === 'lighthousr')?.known,
+    ).toBeUndefined();
   });
 
   it('asks for nothing with a mistyped function word ("which peple")', () => {
