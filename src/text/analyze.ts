@@ -171,7 +171,8 @@ export function createAnalyzer(given: Partial<AnalyzerOptions> = {}): Analyzer {
     },
     terms: (text) => analyse(text).map((t) => t.term),
     spellQuestionWords(text, isWord) {
-      return text.replace(/[A-Za-z]+/g, (typed) => {
+      // Whole words only, accents included: "Hwáng" holds no "hw".
+      return text.replace(/\p{L}+/gu, (typed) => {
         const word = typed.toLowerCase();
         const meant = questionWordSpellings.get(word);
         return meant && !isWord(word) ? meant : typed;

@@ -88,6 +88,7 @@ describe('analyzer', () => {
     expect(analyzer.questionType(analyzer.spellQuestionWords('wat time did it start', () => false))).toBe(
       'when',
     );
+    expect(analyzer.spellQuestionWords('Hwáng said so', () => false)).toBe('Hwáng said so');
     // "Wat Arun" is a temple where a card says so.
     expect(analyzer.spellQuestionWords('Wat Arun opening hours', (w) => w === 'wat')).toBe(
       'Wat Arun opening hours',
