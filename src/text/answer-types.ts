@@ -8,8 +8,15 @@ import { NUMBER_WORDS, type QuestionType, STOP_WORDS } from './english.js';
  */
 const MONTH_NAMES = 'january|february|march|april|may|june|july|august|september|october|november|december';
 const WEEKDAY_NAMES = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
-const MONTH =
-  /\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?\s*\d|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(in|since|until|by|from|of|early|late|mid|last|next)\s+(january|february|march|april|june|july|august|september|october|november|december)\b/i;
+// The last form leaves May out: after "next" or "by", "may" is as often the verb ("what comes
+// next may …", "paid by may …").
+const MONTHS_BUT_MAY = MONTH_NAMES.replace('|may', '');
+const MONTH = new RegExp(
+  `\\b(${MONTH_NAMES}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\b\\.?\\s*\\d` +
+    `|\\b\\d{1,2}(st|nd|rd|th)?\\s+(of\\s+)?(${MONTH_NAMES})\\b` +
+    `|\\b(in|since|until|by|from|of|early|late|mid|last|next)\\s+(${MONTHS_BUT_MAY})\\b`,
+  'i',
+);
 const WEEKDAY = new RegExp(`\\b(${WEEKDAY_NAMES})s?\\b`, 'i');
 const YEAR = /\b(1[6-9]\d\d|20\d\d)s?\b/;
 const CLOCK =
