@@ -67,7 +67,7 @@ export interface MatchIndex {
   subjectTerms: Map<string, Set<string>>;
   /** Terms that end a subject's name of two words or more ("moreau" of "Odile Moreau"). */
   familyNames: Set<string>;
-  /** Term of a subject's name → the terms that follow it there ("viktor" → bout). */
+  /** Term of a subject's name → the terms that follow it there ("jane" → austen). */
   nameNext: Map<string, Set<string>>;
   /** Subjects that stand for the whole story, whose docs fit whoever a question names. */
   generalSubjects: Set<string>;

@@ -187,7 +187,7 @@ function readTerms(index: MatchIndex, text: string): QueryTerm[] {
   const seen = new Map<string, { surface: string; focus: boolean; proper: boolean; implied: boolean }>();
   const tokens = index.analyzer.tokens(text);
   for (const [i, typed] of tokens.entries()) {
-    // "Viktor Boot", "Brittney Grinner": a word one edit from the name part that follows the one
+    // "Jane Austin" for Jane Austen: a word one edit from the name part that follows the one
     // before it is that name, even when it is an English word of its own.
     const after = index.nameNext.get(tokens[i - 1]?.term ?? '');
     const name =
@@ -234,7 +234,7 @@ function readTerms(index: MatchIndex, text: string): QueryTerm[] {
       return [];
     // A word English has ("allegedly", "seminar") is meant as typed, not a typo of a card's word
     // ("allow", "similar"): typos of rare words are rarely words themselves. But a word English
-    // barely uses ("grinner") one edit from a subject's name English barely uses ("Griner", not
+    // barely uses ("sorrel") one edit from a subject's name English barely uses ("Sorell", not
     // "leader") is that name mistyped.
     const typo = bits >= options.correctAboveBits && (lemmas.length === 0 || bits >= options.rareWordBits);
     const fix = typo ? closest(index, term, surface) : undefined;

@@ -33,7 +33,7 @@ const DURATION =
   /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a few|many|some)[\s-]+(more\s+)?(seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(y|ies))\b|\bfor (life|good|ever)\b|\blife (sentence|term|imprisonment)\b|\b(until|till|through)\b/i;
 const AGE =
   /\b\d+[\s-]+(year|month|week|day)s?[\s-]+old\b|\baged?\s+\d+|\b(born|birth)\b|\bage of\b|\b(in (his|her|their) (teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/i;
-// "Bronwen Llywelyn, 58, the cooperative's president": a name, then an age between commas.
+// "Ana Ruiz, 58, the union's president": a name, then an age between commas.
 // Case-sensitive: under the i flag \p{Lu} would take any letter.
 const NAME_AGE = /\p{Lu}[\p{L}'’-]+,\s*\d{1,3},/u;
 const CAUSE =

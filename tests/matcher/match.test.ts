@@ -77,7 +77,7 @@ describe('match', () => {
     expect(readsOdette('Did Odette Quimper keep it?')).toBe(true);
   });
 
-  it('reads a near miss of the name part after a known one as that name ("Viktor Boot")', () => {
+  it('reads a near miss of the name part after a known one as that name ("Jane Austin")', () => {
     // "morean" here is a common English word, as "boot" is: alone it is meant as typed.
     const english = buildIndex(DOCS, {
       subjects: SUBJECTS,

@@ -10,7 +10,7 @@ describe('answerTypes', () => {
     ['Breffni will pay €412 million for the chain.', 'howmuch'],
     ['The line will stay closed for at least five days.', 'howlong'],
     ['The 7-month-old girl is in intensive care.', 'howold'],
-    ['Bronwen Llywelyn, 58, the cooperative president, said so.', 'howold'],
+    ['Ana Ruiz, 58, the union president, said so.', 'howold'],
     ['Ms Ylikärppä said the rail had cracked.', 'who'],
     ['It happened near Ylivieska, in northern Finland.', 'where'],
     ['The clinic closed because the child was not isolated.', 'why'],
