@@ -52,6 +52,7 @@ export function parseSenseIndex(text: string): WordNet {
   const count = lineStart.length;
   const synsetOf = new Float64Array(count);
   const rankOf = new Int32Array(count);
+  const partOf = new Int8Array(count);
   for (let i = 0; i < count; i++) {
     const at = lineStart[i] ?? 0;
     const percent = text.indexOf('%', at);
@@ -59,6 +60,7 @@ export function parseSenseIndex(text: string): WordNet {
     const space2 = text.indexOf(' ', space + 1);
     // Adjective satellites (5) share the adjective data file (3), so one synset key serves both.
     const type = text.charCodeAt(percent + 1) - 48;
+    partOf[i] = type === 5 ? 3 : type;
     synsetOf[i] = (type === 5 ? 3 : type) * 1e8 + Number(text.slice(space + 1, space2));
     rankOf[i] = Number(text.slice(space2 + 1, text.indexOf(' ', space2 + 1)));
   }
@@ -96,13 +98,15 @@ export function parseSenseIndex(text: string): WordNet {
       out.push({ lemma: lemmaAt(bySynset[k] ?? 0), rank: rankOf[bySynset[k] ?? 0] ?? 0 });
     return out;
   };
-  const known = (word: string) => {
+  /** Whether WordNet lists the word as one of these parts of speech (any, when none given). */
+  const known = (word: string, parts?: readonly Part[]) => {
     const [first, end] = linesOf(word);
-    return end > first;
+    for (let i = first; i < end; i++) if (!parts || parts.includes(partOf[i] as Part)) return true;
+    return false;
   };
   return {
     lemmas(word) {
-      return baseForms(word).filter(known);
+      return [...new Set(baseForms(word).flatMap(({ form, parts }) => (known(form, parts) ? [form] : [])))];
     },
     synonyms(lemma, maxSenses) {
       const out = new Set<string>();
@@ -119,27 +123,44 @@ export function parseSenseIndex(text: string): WordNet {
   };
 }
 
-/** The word and the forms it may be inflected from, as WordNet's morphy tries them. */
-function baseForms(word: string): string[] {
-  const forms = [word];
+/** WordNet's parts of speech, as its sense keys number them (satellites read as adjectives). */
+type Part = 1 | 2 | 3 | 4;
+const NOUN = 1;
+const VERB = 2;
+const ADJECTIVE = 3;
+
+/**
+ * The word and the forms it may be inflected from, each with the parts of speech that inflect so,
+ * as WordNet's morphy tries them: "-er" and "-est" only make adjectives ("bigger" → big, but
+ * "lawer" is no form of "law"), "-ed" and "-ing" only verbs, "-s" nouns and verbs.
+ */
+function baseForms(word: string): Array<{ form: string; parts?: readonly Part[] }> {
+  const forms: Array<{ form: string; parts?: readonly Part[] }> = [{ form: word }];
   const irregular = IRREGULAR_FORMS.get(word);
-  if (irregular) forms.push(irregular);
-  const strip = (suffix: string, add = '') => {
+  if (irregular) forms.push({ form: irregular });
+  const strip = (suffix: string, add: string, parts: readonly Part[]) => {
     if (word.length > suffix.length + 2 && word.endsWith(suffix))
-      forms.push(word.slice(0, -suffix.length) + add);
+      forms.push({ form: word.slice(0, -suffix.length) + add, parts });
   };
-  strip('s');
-  strip('es');
-  strip('ies', 'y');
-  strip('ed');
-  strip('ed', 'e');
-  strip('ied', 'y');
-  strip('ing');
-  strip('ing', 'e');
-  strip('er');
-  strip('est');
-  // "stopped" → stop, "running" → run
-  const doubled = /([b-df-hj-np-tv-z])\1(ed|ing)$/.exec(word);
-  if (doubled) forms.push(word.slice(0, -(doubled[2]?.length ?? 0) - 1));
-  return [...new Set(forms)];
+  strip('s', '', [NOUN, VERB]);
+  strip('es', '', [NOUN, VERB]);
+  strip('ies', 'y', [NOUN, VERB]);
+  strip('ed', '', [VERB]);
+  strip('ed', 'e', [VERB]);
+  strip('ied', 'y', [VERB]);
+  strip('ing', '', [VERB]);
+  strip('ing', 'e', [VERB]);
+  strip('er', '', [ADJECTIVE]);
+  strip('er', 'e', [ADJECTIVE]);
+  strip('est', '', [ADJECTIVE]);
+  strip('est', 'e', [ADJECTIVE]);
+  // "stopped" → stop, "running" → run, "bigger" → big
+  const doubled = /([b-df-hj-np-tv-z])\1(ed|ing|er|est)$/.exec(word);
+  const ending = doubled?.[2] ?? '';
+  if (doubled)
+    forms.push({
+      form: word.slice(0, -ending.length - 1),
+      parts: ending === 'er' || ending === 'est' ? [ADJECTIVE] : [VERB],
+    });
+  return forms;
 }

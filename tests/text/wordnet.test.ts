@@ -3,16 +3,19 @@ import { englishWordNet, parseSenseIndex } from '../../src/text/wordnet.js';
 
 // index.sense lines, sorted by sense key as in WordNet: lemma%type:lexfile:id:: offset rank tags
 const FIXTURE = [
+  'big%3:00:01:: 01382086 1 10',
   'doc%1:18:00:: 10020890 1 2',
   'doctor%1:18:00:: 10020890 1 60',
   'doctor%1:18:02:: 10021288 3 0',
   'doctor%2:29:00:: 00079400 2 1',
   'kill%2:35:00:: 01323958 1 30',
+  'law%1:14:00:: 08441203 1 20',
   'medico%1:18:00:: 10020890 2 0',
   'physician%1:18:00:: 10020890 1 12',
   'sawbones%1:18:00:: 10021288 1 0',
   'slay%2:35:00:: 01323958 1 3',
   'treat%2:29:00:: 00079400 1 5',
+  'wide%3:00:00:: 02560548 1 5',
 ].join('\n');
 
 describe('WordNet sense index', () => {
@@ -34,6 +37,16 @@ describe('WordNet sense index', () => {
     expect(wn.lemmas('slain')).toEqual([]);
     expect(wn.lemmas('doctors')).toEqual(['doctor']);
     expect(wn.lemmas('zebra')).toEqual([]);
+  });
+
+  it('strips an ending only from the parts of speech that take it, as morphy does', () => {
+    expect(wn.lemmas('bigger')).toEqual(['big']);
+    expect(wn.lemmas('widest')).toEqual(['wide']);
+    // "-er" makes adjectives: "lawer" is no form of the noun "law", so no English word.
+    expect(wn.lemmas('lawer')).toEqual([]);
+    expect(wn.lemmas('laws')).toEqual(['law']);
+    // "-ed" makes verbs: "lawed" is none either.
+    expect(wn.lemmas('lawed')).toEqual([]);
   });
 
   it('GIVEN the real WordNet 3.1 THEN common synonyms are there and the load is shared', () => {
