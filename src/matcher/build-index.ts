@@ -202,19 +202,19 @@ export function buildIndex(input: MatchDoc[], build: BuildOptions = {}): MatchIn
   );
 
   const subjectTerms = new Map<string, Set<string>>();
-  const familyNames = new Set<string>();
   const nameNext = new Map<string, Set<string>>();
   for (const subject of build.subjects ?? []) {
     for (const name of subject.names) {
       const terms = analyzer.terms(name);
-      for (const t of terms) subjectTerms.set(t, (subjectTerms.get(t) ?? new Set()).add(subject.id));
       for (const [i, t] of terms.entries()) {
+        subjectTerms.set(t, (subjectTerms.get(t) ?? new Set()).add(subject.id));
         const next = terms[i + 1];
-        if (i > 0) familyNames.add(t);
         if (next) nameNext.set(t, (nameNext.get(t) ?? new Set()).add(next));
       }
     }
   }
+  // Every name part but a first one follows another.
+  const familyNames = new Set([...nameNext.values()].flatMap((next) => [...next]));
   const background = build.background ?? flatBackground;
   const classifier =
     Number.isFinite(options.classifierHalfShareAt) && examplesPerDoc >= options.classifierMinExamplesPerDoc

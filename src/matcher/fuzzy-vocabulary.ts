@@ -32,9 +32,9 @@ export function createFuzzyVocabulary(
       const limit = options.maxEdits(term.length);
       let best: Correction | undefined;
       let bestPopularity = -1;
+      // Every near miss is within the bound; its distance still ranks it.
       for (const item of nearMisses.within(term, limit)) {
         const edits = editDistance(term, item, limit);
-        if (edits > limit) continue;
         const pop = popularity(item);
         if (!best || edits < best.edits || (edits === best.edits && pop > bestPopularity)) {
           best = { term: item, edits };

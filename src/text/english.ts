@@ -145,19 +145,14 @@ export type QuestionType = keyof typeof QUESTION_TYPES;
  * swapped ("wat", "wher", "hw", "whihc"). Read as the word meant, so that "hw long" asks how
  * long; in questions only, and only where no card uses the spelling as a word ("Wat Arun").
  */
-export const QUESTION_WORD_SPELLINGS: ReadonlyMap<string, string> = new Map(
+export const QUESTION_WORD_SPELLINGS: ReadonlyMap<string, string> = pairs(
   `whats:what_is whos:who_is wheres:where_is whens:when_is hows:how_is whys:why_is wats:what_is
   wat:what wot:what wht:what waht:what whta:what hwat:what
   wher:where whr:where whre:where wehre:where
   whn:when wen:when whne:when hwen:when
   wich:which whihc:which whcih:which wihch:which
-  hw:how hwy:why wy:why`
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((pair) => {
-      const [typed = '', meant = ''] = pair.split(':');
-      return [typed, meant.replace('_', ' ')];
-    }),
+  hw:how hwy:why wy:why`,
+  (meant) => meant.replace('_', ' '),
 );
 
 /**

@@ -60,8 +60,9 @@ export function parseSenseIndex(text: string): WordNet {
     const space2 = text.indexOf(' ', space + 1);
     // Adjective satellites (5) share the adjective data file (3), so one synset key serves both.
     const type = text.charCodeAt(percent + 1) - 48;
-    partOf[i] = type === 5 ? 3 : type;
-    synsetOf[i] = (type === 5 ? 3 : type) * 1e8 + Number(text.slice(space + 1, space2));
+    const part = type === 5 ? 3 : type;
+    partOf[i] = part;
+    synsetOf[i] = part * 1e8 + Number(text.slice(space + 1, space2));
     rankOf[i] = Number(text.slice(space2 + 1, text.indexOf(' ', space2 + 1)));
   }
   const bySynset = Int32Array.from({ length: count }, (_, i) => i).sort(
