@@ -13,7 +13,10 @@
  *    (on the other stories' dev sets, variants weighted as `npm run tune` weighs them), reported
  *    on the held-out story's test set; compare two option settings with this, not with the
  *    shipped figures, which re-choose every option per fold;
- * 2. for each signal of the top card, on the dev sets only, how well it separates questions whose
+ * 2. what the ranking allows, on the held-out test sets: how often the right card comes first
+ *    (answering everything, the most any threshold can get right) and, at the one threshold
+ *    that declines 90% of their out-of-scope questions, how many are answered right;
+ * 3. for each signal of the top card, on the dev sets only, how well it separates questions whose
  *    top card is right from out-of-scope ones (AUC R/OOS) and from wrong cards (AUC R/W), over
  *    all questions and in the band of confidences just under the threshold, where the declined
  *    answerable questions are. An AUC near 0.5 there means the signal cannot help the threshold.
@@ -141,8 +144,33 @@ for (const [variant, scores] of Object.entries(held)) {
   );
 }
 
+console.log('\n2. what the ranking allows, test sets (mean over stories)');
+for (const variant of Object.keys(held)) {
+  const tests = stories.map((story) =>
+    rows.filter((r) => r.story === story.id && r.variant === variant && !r.tuning),
+  );
+  const meanAt = (threshold: number) => {
+    const scores = tests.map((test) => scoreOf(atThreshold(test, threshold)));
+    const mean = (f: (s: ReturnType<typeof scoreOf>) => number) =>
+      scores.reduce((sum, s) => sum + f(s), 0) / (scores.length || 1);
+    return {
+      right: mean((s) => s.rightPct),
+      wrong: mean((s) => s.wrongPct),
+      oos: mean((s) => s.oosDeclinedPct),
+    };
+  };
+  const everything = meanAt(0);
+  const steps = Array.from({ length: 101 }, (_, i) => i / 100);
+  const at90 = steps.find((t) => meanAt(t).oos >= 90) ?? 1;
+  const there = meanAt(at90);
+  console.log(
+    `  ${variant}: right card first ${everything.right.toFixed(1)}% (answering everything; wrong ${everything.wrong.toFixed(1)}%); ` +
+      `at ${at90.toFixed(2)}, the least threshold declining 90% out of scope: right ${there.right.toFixed(1)}%, wrong ${there.wrong.toFixed(1)}%`,
+  );
+}
+
 const all = chooseThreshold(stories.map((s) => s.id));
-console.log(`\n2. signals of the top card on the dev sets (threshold on all of them: ${all})`);
+console.log(`\n3. signals of the top card on the dev sets (threshold on all of them: ${all})`);
 for (const variant of ['full', '3 examples']) {
   const dev = rows.filter((r) => r.variant === variant && r.tuning && r.signals.confidence !== undefined);
   const band = dev.filter((r) => r.confidence >= all - BAND_BELOW && r.confidence < all);
