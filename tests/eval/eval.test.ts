@@ -16,12 +16,14 @@ const FLOORS: Record<string, { right: number; wrong: number; oosDeclined: number
   'glacier-lake-flood': { right: 51, wrong: 8, oosDeclined: 83 },
   'grocery-chain-merger': { right: 58, wrong: 4, oosDeclined: 78 },
   'harbor-court-ruling': { right: 29, wrong: 5, oosDeclined: 94 },
-  // Report-only (no dev set, no option ever chosen on them): heatwave-blackout, museum-heist,
-  // rate-decision, wildfire-evacuation.
+  // Report-only (no dev set, no option ever chosen on them): bridge-closure, heatwave-blackout,
+  // museum-heist, privacy-fine, rate-decision, wildfire-evacuation.
+  'bridge-closure': { right: 72, wrong: 5, oosDeclined: 75 },
   'heatwave-blackout': { right: 61, wrong: 5, oosDeclined: 85 },
   'hospital-ransomware-attack': { right: 55, wrong: 10, oosDeclined: 85 },
   'museum-heist': { right: 63, wrong: 10, oosDeclined: 82 },
   'night-train-derailment': { right: 64, wrong: 4, oosDeclined: 77 },
+  'privacy-fine': { right: 63, wrong: 5, oosDeclined: 66 },
   'rate-decision': { right: 69, wrong: 4, oosDeclined: 80 },
   'research-misconduct': { right: 39, wrong: 5, oosDeclined: 70 },
   'satellite-launch-failure': { right: 59, wrong: 5, oosDeclined: 83 },
