@@ -32,7 +32,7 @@ import { type EvalResult, outcomeOf } from '../lib/evaluate.js';
 import { readMatcherOptions } from '../lib/matcher-args.js';
 import { auc, evidenceOf } from '../lib/signals.js';
 import { findStories, loadSet, storyPacks } from '../lib/stories.js';
-import { atThreshold, bestThreshold, packVariants, scoreOf } from '../lib/tuning.js';
+import { atThreshold, bestThreshold, meanScore, packVariants, type Score, scoreOf } from '../lib/tuning.js';
 
 const { options, jsonl } = readCommandLine(
   defineCli({
@@ -121,7 +121,7 @@ function chooseThreshold(ids: string[]): number {
 }
 
 console.log('1. options fixed, threshold chosen leave-one-story-out; held-out test sets');
-const held: Record<string, ReturnType<typeof scoreOf>[]> = { full: [], '3 examples': [] };
+const held: Record<string, Score[]> = { full: [], '3 examples': [] };
 for (const story of stories) {
   const threshold = chooseThreshold(stories.filter((s) => s.id !== story.id).map((s) => s.id));
   const line = [`${story.id.padEnd(30)} ${threshold.toFixed(2)}`];
@@ -134,13 +134,12 @@ for (const story of stories) {
   console.log(`  ${line.join('  ')}`);
 }
 for (const [variant, scores] of Object.entries(held)) {
-  const mean = (f: (s: ReturnType<typeof scoreOf>) => number) =>
-    scores.reduce((sum, s) => sum + f(s), 0) / (scores.length || 1);
-  const declined = 100 - mean((s) => s.rightPct) - mean((s) => s.wrongPct);
+  const mean = meanScore(scores);
+  const declined = 100 - mean.rightPct - mean.wrongPct;
   console.log(
-    `  mean, ${variant}: right ${mean((s) => s.rightPct).toFixed(1)}%, wrong ${mean((s) => s.wrongPct).toFixed(1)}%, ` +
-      `declined ${declined.toFixed(1)}%, out-of-scope declined ${mean((s) => s.oosDeclinedPct).toFixed(1)}%; ` +
-      `value ${mean((s) => s.value).toFixed(1)}`,
+    `  mean, ${variant}: right ${mean.rightPct.toFixed(1)}%, wrong ${mean.wrongPct.toFixed(1)}%, ` +
+      `declined ${declined.toFixed(1)}%, out-of-scope declined ${mean.oosDeclinedPct.toFixed(1)}%; ` +
+      `value ${mean.value.toFixed(1)}`,
   );
 }
 
@@ -149,23 +148,14 @@ for (const variant of Object.keys(held)) {
   const tests = stories.map((story) =>
     rows.filter((r) => r.story === story.id && r.variant === variant && !r.tuning),
   );
-  const meanAt = (threshold: number) => {
-    const scores = tests.map((test) => scoreOf(atThreshold(test, threshold)));
-    const mean = (f: (s: ReturnType<typeof scoreOf>) => number) =>
-      scores.reduce((sum, s) => sum + f(s), 0) / (scores.length || 1);
-    return {
-      right: mean((s) => s.rightPct),
-      wrong: mean((s) => s.wrongPct),
-      oos: mean((s) => s.oosDeclinedPct),
-    };
-  };
+  const meanAt = (threshold: number) => meanScore(tests.map((test) => scoreOf(atThreshold(test, threshold))));
   const everything = meanAt(0);
   const steps = Array.from({ length: 101 }, (_, i) => i / 100);
-  const at90 = steps.find((t) => meanAt(t).oos >= 90) ?? 1;
+  const at90 = steps.find((t) => meanAt(t).oosDeclinedPct >= 90) ?? 1;
   const there = meanAt(at90);
   console.log(
-    `  ${variant}: right card first ${everything.right.toFixed(1)}% (answering everything; wrong ${everything.wrong.toFixed(1)}%); ` +
-      `at ${at90.toFixed(2)}, the least threshold declining 90% out of scope: right ${there.right.toFixed(1)}%, wrong ${there.wrong.toFixed(1)}%`,
+    `  ${variant}: right card first ${everything.rightPct.toFixed(1)}% (answering everything; wrong ${everything.wrongPct.toFixed(1)}%); ` +
+      `at ${at90.toFixed(2)}, the least threshold declining 90% out of scope: right ${there.rightPct.toFixed(1)}%, wrong ${there.wrongPct.toFixed(1)}%`,
   );
 }
 
@@ -193,6 +183,6 @@ for (const variant of ['full', '3 examples']) {
   }
 }
 
-function figures(s: ReturnType<typeof scoreOf>): string {
+function figures(s: Score): string {
   return `${s.rightPct.toFixed(1)} / ${s.wrongPct.toFixed(1)} / ${s.oosDeclinedPct.toFixed(1)}`;
 }

@@ -79,6 +79,17 @@ export function scoreOf(results: EvalResult[]): Score {
   };
 }
 
+/** The mean of scores, each story counting once. */
+export function meanScore(scores: readonly Score[]): Score {
+  const mean = (f: (s: Score) => number) => scores.reduce((sum, s) => sum + f(s), 0) / (scores.length || 1);
+  return {
+    rightPct: mean((s) => s.rightPct),
+    wrongPct: mean((s) => s.wrongPct),
+    oosDeclinedPct: mean((s) => s.oosDeclinedPct),
+    value: mean((s) => s.value),
+  };
+}
+
 /** Caches every story's answers per option setting: folds of leave-one-out share them. */
 export class AnswerCache {
   private readonly cache = new Map<string, Promise<Answers>>();

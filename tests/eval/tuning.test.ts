@@ -5,6 +5,7 @@ import {
   type Answers,
   atThreshold,
   candidates,
+  meanScore,
   type Options,
   scoreOf,
   type TuneStory,
@@ -34,6 +35,13 @@ describe('choosing a threshold after the fact', () => {
     const s = scoreOf(atThreshold(answers, 0));
     expect(s).toMatchObject({ rightPct: 66.7, wrongPct: 33.3, oosDeclinedPct: 50 });
     expect(s.value).toBeCloseTo(66.7 - WRONG_COST * 33.3 + 50, 6);
+  });
+
+  it('averages scores with each story counting once, and an empty list as zero', () => {
+    const a = { rightPct: 80, wrongPct: 2, oosDeclinedPct: 90, value: 164 };
+    const b = { rightPct: 60, wrongPct: 4, oosDeclinedPct: 100, value: 148 };
+    expect(meanScore([a, b])).toEqual({ rightPct: 70, wrongPct: 3, oosDeclinedPct: 95, value: 156 });
+    expect(meanScore([])).toEqual({ rightPct: 0, wrongPct: 0, oosDeclinedPct: 0, value: 0 });
   });
 
   it('counts three numbers per set', () => {
